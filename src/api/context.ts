@@ -1,0 +1,33 @@
+// What every platform client is built from (by createClient in index.ts).
+
+import { ApiError } from './errors';
+import type { HttpClient } from './http';
+import type { Connection, Credentials } from './model';
+import type { Logger } from '../util/log';
+
+export interface ClientContext {
+  connection: Connection;
+  credentials: Credentials;
+  http: HttpClient;
+  pageCap: number;
+  concurrency: number;
+  /** Clips and redacts text that may reach a user. */
+  sanitise: (text: string) => string;
+  logger?: Logger;
+}
+
+export const PLATFORM_NAMES = { revechat: 'REVE Chat', rocketchat: 'Rocket.Chat', helpcrunch: 'HelpCrunch' } as const;
+
+export function unsupported(platform: keyof typeof PLATFORM_NAMES, what: string): ApiError {
+  return new ApiError('unsupported', `${PLATFORM_NAMES[platform]} has no API for ${what}.`);
+}
+
+export function missingCredential(what: string): ApiError {
+  return new ApiError('auth', `No ${what} is set for this connection.`);
+}
+
+/** Throws inside an async generator so that the error surfaces on the first `next()`. */
+// eslint-disable-next-line require-yield
+export async function* failing<T>(error: ApiError): AsyncGenerator<T, void, undefined> {
+  throw error;
+}

@@ -1,0 +1,53 @@
+// One error model for every platform. Messages are fit to show a user and never carry a secret.
+
+export type ApiErrorKind =
+  | 'auth'
+  | 'forbidden'
+  | 'not-found'
+  | 'bad-request'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'malformed'
+  | 'cancelled'
+  | 'unsupported';
+
+export interface ApiErrorInit {
+  status?: number;
+  retryAfterMs?: number;
+  /** The vendor's machine-readable code, where it gave one (e.g. `invalid_token`, `error-unauthorized`). */
+  code?: string;
+  /** The underlying failure (already stripped of anything secret). */
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly code?: string;
+
+  constructor(kind: ApiErrorKind, message: string, init: ApiErrorInit = {}) {
+    super(message, init.cause !== undefined ? { cause: init.cause } : undefined);
+    this.kind = kind;
+    this.status = init.status;
+    this.retryAfterMs = init.retryAfterMs;
+    this.code = init.code;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** The kind an HTTP status maps to when the body says nothing more specific. */
+export function kindForStatus(status: number): ApiErrorKind {
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  return 'bad-request';
+}

@@ -1,0 +1,313 @@
+// The one request path every platform client uses: node-fetch, a time-out per attempt, caller cancellation,
+// retries with exponential back-off and full jitter (GETs only: network errors, 5xx, 429, and one retry of
+// an unreadable 200), Retry-After / X-RateLimit-Reset aware waits, the client-side rate limiter, error
+// normalisation and request logging. Nothing here knows a platform's paths.
+
+import { cancelledError, linkedController, sleep } from './abort';
+import { ApiError } from './errors';
+import { clip, errorForResponse, looksLikeHtml } from './errorBody';
+import type { Limiter } from './limiter';
+import type { Logger } from '../util/log';
+
+/** The part of a fetch Response we use (node-fetch's and the global fetch's both fit). */
+export interface FetchResponseLike {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface FetchInitLike {
+  method?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  redirect?: 'follow' | 'error' | 'manual';
+}
+
+export type FetchLike = (url: string, init?: FetchInitLike) => Promise<FetchResponseLike>;
+
+export interface HttpOptions {
+  /** Origin plus any path prefix, without a trailing slash. */
+  baseUrl: string;
+  fetch?: FetchLike;
+  timeoutMs: number;
+  maxRetries: number;
+  logger?: Logger;
+  limiter: Limiter;
+  /** Masks secrets in any text that leaves this module. */
+  sanitise: (text: string) => string;
+  /** Longest single wait before a retry (Retry-After, reset, back-off). */
+  maxWaitMs?: number;
+  /** First back-off step; doubles per attempt, full jitter. */
+  backoffBaseMs?: number;
+}
+
+export interface HttpRequest {
+  /** Path under baseUrl, starting with '/'. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** The rate-limit bucket (defaults to the path). */
+  route?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  /** The parsed JSON body (undefined for an empty body). */
+  body: unknown;
+  /** The raw text (for platforms that send plain text). */
+  text: string;
+}
+
+const DEFAULT_MAX_WAIT_MS = 60_000;
+const DEFAULT_BACKOFF_BASE_MS = 250;
+const MAX_BACKOFF_MS = 10_000;
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+let nodeFetch: Promise<FetchLike> | undefined;
+/** node-fetch is ESM-only; load it on first use (esbuild bundles the dynamic import). */
+function defaultFetch(): Promise<FetchLike> {
+  nodeFetch ??= import('node-fetch').then((m) => m.default as unknown as FetchLike);
+  return nodeFetch;
+}
+
+/** Retry-After as seconds or an HTTP date, else X-RateLimit-Reset as epoch ms; ms from now. */
+export function retryAfterFromHeaders(headers: { get(name: string): string | null }, now = Date.now()): number | undefined {
+  const ra = headers.get('retry-after')?.trim();
+  if (ra) {
+    if (/^\d+(\.\d+)?$/.test(ra)) return Math.round(Number(ra) * 1000);
+    const at = Date.parse(ra);
+    if (!Number.isNaN(at)) return Math.max(0, at - now);
+  }
+  const reset = headers.get('x-ratelimit-reset')?.trim();
+  if (reset && /^\d+(\.\d+)?$/.test(reset)) {
+    let n = Number(reset);
+    if (n < 1e7) return Math.round(n * 1000); // seconds from now
+    if (n < 1e11) n *= 1000; // epoch seconds
+    return Math.max(0, Math.round(n - now));
+  }
+  return undefined;
+}
+
+function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+
+function errorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === 'string' && c) return c;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export class HttpClient {
+  private readonly maxWaitMs: number;
+  private readonly backoffBaseMs: number;
+
+  constructor(private readonly options: HttpOptions) {
+    this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    this.backoffBaseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
+  }
+
+  private url(req: HttpRequest): string {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) qs.set(k, String(v));
+    const q = qs.toString();
+    return `${this.options.baseUrl}${req.path}${q ? `?${q}` : ''}`;
+  }
+
+  /** Path and query, for logs (never the origin, which may carry user:password). */
+  private describe(req: HttpRequest): string {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) qs.set(k, String(v));
+    const q = qs.toString();
+    return this.options.sanitise(`${req.path}${q ? `?${q}` : ''}`);
+  }
+
+  private log(level: 'debug' | 'trace', message: string): void {
+    this.options.logger?.[level](this.options.sanitise(message));
+  }
+
+  /** A sanitised stand-in for a low-level error, fit to be an ApiError's `cause`. */
+  private safeCause(e: unknown): Error {
+    const src = e instanceof Error ? e : new Error(String(e));
+    const out = new Error(this.options.sanitise(clip(src.message, 500)));
+    out.name = src.name;
+    const code = errorCode(e);
+    if (code) (out as Error & { code?: string }).code = code;
+    out.stack = `${out.name}: ${out.message}`;
+    return out;
+  }
+
+  /** Back-off before retry `attempt` (1-based): full jitter over an exponential ceiling, or the server's wait. */
+  private waitBeforeRetry(attempt: number, serverWaitMs: number | undefined): number {
+    if (serverWaitMs !== undefined) {
+      // Honour the server's wait, plus a little jitter so that concurrent callers do not return together.
+      return Math.min(this.maxWaitMs, serverWaitMs + Math.random() * Math.min(1000, 50 + serverWaitMs * 0.1));
+    }
+    return Math.min(this.maxWaitMs, Math.random() * this.backoffCeiling(attempt));
+  }
+
+  private backoffCeiling(attempt: number): number {
+    return Math.min(MAX_BACKOFF_MS, this.backoffBaseMs * 2 ** (attempt - 1));
+  }
+
+  /**
+   * Redirects are followed by hand (never by fetch), and only where the credentials may go: the same origin,
+   * or the same host upgraded from http to https. A redirect anywhere else fails, naming where it pointed,
+   * so that the user can correct the server URL; the credentials are never sent there.
+   */
+  private async fetchFollowingSafeRedirects(
+    fetchFn: FetchLike, url: string, headers: Record<string, string>, signal: AbortSignal,
+  ): Promise<FetchResponseLike> {
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const res = await fetchFn(current, { method: 'GET', headers, signal, redirect: 'manual' });
+      const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get('location') : null;
+      if (!location) return res;
+      let target: URL;
+      const from = new URL(current);
+      try {
+        target = new URL(location, from);
+      } catch {
+        return res;
+      }
+      const sameOrigin = target.origin === from.origin;
+      const httpsUpgrade = target.hostname === from.hostname && from.protocol === 'http:' && target.protocol === 'https:';
+      if (!sameOrigin && !httpsUpgrade) {
+        throw new ApiError('network', this.options.sanitise(
+          `The server redirected to ${clip(target.origin, 120)}; Chatdesk sends credentials only to the server you entered. Check the server URL.`,
+        ), { status: res.status, code: 'redirect' });
+      }
+      if (hop >= MAX_REDIRECTS) {
+        throw new ApiError('network', `The server redirected more than ${MAX_REDIRECTS} times.`, { status: res.status });
+      }
+      this.log('debug', `redirect ${res.status} to ${this.options.sanitise(target.pathname)}`);
+      current = target.toString();
+    }
+  }
+
+  /** GET `req`; resolves with the parsed body of a 2xx, rejects with ApiError for anything else. */
+  async get(req: HttpRequest): Promise<HttpResponse> {
+    const fetchFn = this.options.fetch ?? (await defaultFetch());
+    const url = this.url(req);
+    const what = `GET ${this.describe(req)}`;
+    const route = req.route ?? req.path;
+    const signal = req.signal;
+    const maxRetries = Math.max(0, this.options.maxRetries);
+    let malformedRetried = false;
+    let rateLimitedRetries = 0;
+    const maxRateLimitedRetries = maxRetries * 2;
+    let tries = 0;
+
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw cancelledError();
+      tries++;
+      await this.options.limiter.acquire(route, signal);
+
+      const started = Date.now();
+      const { controller, dispose } = linkedController(signal);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, this.options.timeoutMs);
+
+      let failure: ApiError;
+      let serverWaitMs: number | undefined;
+      let status: number | undefined;
+      try {
+        const res = await this.fetchFollowingSafeRedirects(fetchFn, url, { Accept: 'application/json', ...req.headers }, controller.signal);
+        status = res.status;
+        const text = await res.text();
+        const ms = Date.now() - started;
+        this.log('debug', `${what} → ${status} in ${ms} ms${tries > 1 ? ` (attempt ${tries})` : ''}`);
+
+        if (status >= 200 && status < 300) {
+          this.options.limiter.observe(route, status, res.headers, undefined, started);
+          const trimmed = text.trim();
+          if (trimmed === '') return { status, headers: res.headers, body: undefined, text };
+          try {
+            return { status, headers: res.headers, body: JSON.parse(trimmed), text };
+          } catch (e) {
+            const html = looksLikeHtml(trimmed, res.headers.get('content-type'));
+            failure = new ApiError(
+              'malformed',
+              html
+                ? `The server returned an HTML page instead of data (HTTP ${status}).`
+                : 'The server sent a reply that is not valid JSON (it may have been cut short).',
+              { status, cause: this.safeCause(e) },
+            );
+          }
+        } else {
+          const retryAfter = status === 429 || status >= 500 ? retryAfterFromHeaders(res.headers) : undefined;
+          failure = errorForResponse(status, text, res.headers.get('content-type'), this.options.sanitise, retryAfter);
+          serverWaitMs = failure.retryAfterMs;
+          // After a 429 every request on this budget pauses: for the server's wait, else the back-off ceiling.
+          const pause = status === 429 ? Math.min(this.maxWaitMs, serverWaitMs ?? this.backoffCeiling(rateLimitedRetries + 1)) : undefined;
+          this.options.limiter.observe(route, status, res.headers, pause, started);
+        }
+      } catch (e) {
+        const ms = Date.now() - started;
+        if (e instanceof ApiError) throw e; // a refused redirect: a setup problem, not worth a retry
+        if (signal?.aborted) {
+          this.log('debug', `${what} cancelled after ${ms} ms`);
+          throw cancelledError();
+        }
+        if (timedOut) {
+          this.log('debug', `${what} timed out after ${ms} ms`);
+          throw new ApiError('timeout', `The server did not answer within ${formatSeconds(this.options.timeoutMs)}.`, {
+            cause: this.safeCause(e),
+          });
+        }
+        const code = errorCode(e);
+        this.log('debug', `${what} failed after ${ms} ms${status ? ` (HTTP ${status}, reading the body)` : ''}: ${code ?? (e as Error)?.name ?? 'network error'}`);
+        failure =
+          status !== undefined && status >= 200 && status < 300
+            ? new ApiError('malformed', 'The reply was cut short before it was complete.', { status, cause: this.safeCause(e) })
+            : new ApiError('network', `Could not reach the server${code ? ` (${code})` : ''}.`, { cause: this.safeCause(e) });
+      } finally {
+        clearTimeout(timer);
+        dispose();
+      }
+
+      if (failure.kind === 'malformed') {
+        // Unreadable or cut-short 200s are transient more often than not: one retry, outside the budget.
+        if (malformedRetried) throw failure;
+        malformedRetried = true;
+        this.log('debug', `${what}: unreadable reply; retrying once`);
+        attempt--;
+        continue;
+      }
+      if (failure.kind !== 'network' && !(status !== undefined && isRetryableStatus(status))) throw failure;
+      // A 429 asks us to wait, it is not a failure: it has its own, larger budget.
+      let retryNo: number;
+      let budget: number;
+      if (status === 429) {
+        if (rateLimitedRetries >= maxRateLimitedRetries) throw failure;
+        retryNo = ++rateLimitedRetries;
+        budget = maxRateLimitedRetries;
+        attempt--;
+      } else {
+        if (attempt >= maxRetries) throw failure;
+        retryNo = attempt + 1;
+        budget = maxRetries;
+      }
+      const wait = this.waitBeforeRetry(retryNo, serverWaitMs);
+      this.log(
+        'debug',
+        `${what}: retry ${retryNo}/${budget} in ${Math.round(wait)} ms (${failure.status ? `HTTP ${failure.status}` : failure.kind}${serverWaitMs !== undefined ? `, server asked ${serverWaitMs} ms` : ''})`,
+      );
+      await sleep(wait, signal);
+    }
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

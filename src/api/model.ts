@@ -1,0 +1,112 @@
+// The normalised data model every part of Chatdesk programs against (see ../shared/DESIGN.md).
+// Each object keeps the platform's own object in `raw`, untouched.
+
+export type Platform = 'revechat' | 'rocketchat' | 'helpcrunch';
+
+export const PLATFORMS: readonly Platform[] = ['revechat', 'rocketchat', 'helpcrunch'];
+
+/** Non-secret connection metadata; stored in VS Code state. */
+export interface Connection {
+  id: string;
+  label: string;
+  platform: Platform;
+  /** REVE https://api.revechat.com, HelpCrunch https://api.helpcrunch.com, Rocket.Chat the workspace URL. */
+  baseUrl: string;
+  /** REVE Chat (current API). */
+  accountId?: string;
+  /** Rocket.Chat X-User-Id. */
+  userId?: string;
+  /** REVE Chat legacy basic auth (superadmin e-mail). */
+  username?: string;
+}
+
+/** Secret; SecretStorage only. */
+export interface Credentials {
+  /** REVE Authorization key (JWT), HelpCrunch Bearer key. */
+  apiKey?: string;
+  /** Rocket.Chat X-Auth-Token (personal access token). */
+  authToken?: string;
+  /** REVE legacy basic auth (offline messages). */
+  password?: string;
+}
+
+export type AgentStatus = 'online' | 'away' | 'busy' | 'offline' | 'unknown';
+
+export interface Department {
+  id: string;
+  name: string;
+}
+
+export interface Agent {
+  platform: Platform;
+  connectionId: string;
+  /** The platform's own ID, as a string. */
+  id: string;
+  name: string;
+  email?: string;
+  role?: string;
+  status: AgentStatus;
+  /** Can take chats now, where the platform says. */
+  available?: boolean;
+  departments: Department[];
+  /** Epoch ms, where the platform says. */
+  lastLoginAt?: number;
+  /** Epoch ms, where the platform says. */
+  createdAt?: number;
+  /** The platform's object, untouched. */
+  raw: unknown;
+}
+
+export interface OfflineMessageVisitor {
+  id?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface OfflineMessage {
+  id: string;
+  subject: string;
+  message: string;
+  unread: boolean;
+  /** Epoch ms. */
+  receivedAt?: number;
+  visitor: OfflineMessageVisitor;
+  replyCount?: number;
+  raw: unknown;
+}
+
+export interface OfflineMessageReply {
+  message: string;
+  at?: number;
+  agentId?: string;
+  agentName?: string;
+  agentEmail?: string;
+}
+
+export interface OfflineMessageDetail extends OfflineMessage {
+  replies: OfflineMessageReply[];
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface Capabilities {
+  offlineMessages: boolean;
+  availableAgents: boolean;
+}
+
+export interface PlatformClient {
+  readonly platform: Platform;
+  readonly capabilities: Capabilities;
+  /** Resolves when the credentials work; throws ApiError otherwise. */
+  verify(o?: CallOptions): Promise<void>;
+  /** Page by page, every page, in order. */
+  agents(o?: CallOptions): AsyncIterable<Agent[]>;
+  agent(id: string, o?: CallOptions): Promise<Agent>;
+  /** Where capabilities say so; throws ApiError('unsupported') otherwise. */
+  availableAgents(o?: CallOptions): Promise<Agent[]>;
+  offlineMessages(o?: CallOptions): AsyncIterable<OfflineMessage[]>;
+  offlineMessage(id: string, o?: CallOptions): Promise<OfflineMessageDetail>;
+}

@@ -1,0 +1,223 @@
+// REVE Chat, both API generations on one base URL:
+// - current: GET /api/agents/{account_id}?page_no=N and /api/agents/{account_id}/{agent_id},
+//   header `Authorization: <key>` (no "Bearer"), envelope {status, message, body};
+// - legacy: GET /api/offlinemessages/?page_no=N and /api/offlinemessages/{id}, HTTP Basic (superadmin
+//   e-mail:password), bare JSON.
+// No page size or total is documented: pages end on an empty or short page (see paging.ts).
+
+import { ApiError } from './errors';
+import { clip, kindFromMessage } from './errorBody';
+import { failing, missingCredential, unsupported, type ClientContext } from './context';
+import type { Agent, AgentStatus, CallOptions, Department, OfflineMessage, OfflineMessageDetail, OfflineMessageReply, PlatformClient } from './model';
+import { numberedPages } from './paging';
+import { decodeReveKey } from './reveKey';
+import { asArray, isObject, toBody, toBool, toEpochMs, toId, toNumber, toText, type Json } from './values';
+
+const ERROR_STATUSES = new Set(['error', 'failed', 'fail', 'failure']);
+
+export function reveStatus(v: unknown): AgentStatus {
+  const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  if (s === 'online' || s === 'away' || s === 'busy' || s === 'offline') return s;
+  return 'unknown';
+}
+
+function personName(first: unknown, last: unknown): string | undefined {
+  return toText([toText(first) ?? '', toText(last) ?? ''].join(' '));
+}
+
+export function reveAgent(raw: unknown, connectionId: string): Agent | undefined {
+  if (!isObject(raw)) return undefined;
+  const id = toId(raw.agent_id ?? raw.id);
+  if (id === undefined) return undefined;
+  const email = toText(raw.email);
+  const departments: Department[] = [];
+  for (const d of asArray(raw.departments)) {
+    if (!isObject(d)) continue;
+    const deptId = toId(d.id ?? d.deptId);
+    if (deptId === undefined) continue;
+    departments.push({ id: deptId, name: toText(d.deptName) ?? toText(d.name) ?? deptId });
+  }
+  return {
+    platform: 'revechat',
+    connectionId,
+    id,
+    name: personName(raw.first_name, raw.last_name) ?? email ?? id,
+    email,
+    role: toText(raw.role),
+    status: reveStatus(raw.status),
+    departments,
+    lastLoginAt: toEpochMs(raw.last_login_time),
+    createdAt: toEpochMs(raw.create_time),
+    raw,
+  };
+}
+
+export function reveOfflineMessage(raw: unknown): OfflineMessage | undefined {
+  if (!isObject(raw)) return undefined;
+  const id = toId(raw.offline_message_id ?? raw.id);
+  if (id === undefined) return undefined;
+  const replies = Array.isArray(raw.reply_messages) ? raw.reply_messages.length : undefined;
+  return {
+    id,
+    subject: toBody(raw.subject),
+    message: toBody(raw.message),
+    unread: toBool(raw.unread) ?? false,
+    receivedAt: toEpochMs(raw.received_time),
+    visitor: {
+      id: toId(raw.visitor_id),
+      name: toText(raw.visitor_name),
+      email: toText(raw.visitor_email),
+      phone: toText(raw.visitor_phone),
+    },
+    replyCount: toNumber(raw.reply_message_count) ?? replies,
+    raw,
+  };
+}
+
+export function reveOfflineMessageDetail(raw: unknown): OfflineMessageDetail | undefined {
+  const base = reveOfflineMessage(raw);
+  if (!base || !isObject(raw)) return undefined;
+  const replies: OfflineMessageReply[] = [];
+  for (const r of asArray(raw.reply_messages)) {
+    if (!isObject(r)) continue;
+    replies.push({
+      message: toBody(r.reply_message ?? r.message),
+      at: toEpochMs(r.message_reply_time),
+      agentId: toId(r.agent_id),
+      agentName: personName(r.first_name, r.last_name),
+      agentEmail: toText(r.email),
+    });
+  }
+  return { ...base, replies, replyCount: base.replyCount ?? replies.length };
+}
+
+export class ReveChatClient implements PlatformClient {
+  readonly platform = 'revechat' as const;
+  readonly capabilities: { offlineMessages: boolean; availableAgents: boolean };
+
+  constructor(private readonly ctx: ClientContext) {
+    this.capabilities = { offlineMessages: this.hasBasicAuth(), availableAgents: false };
+  }
+
+  private hasBasicAuth(): boolean {
+    return !!this.ctx.connection.username?.trim() && !!this.ctx.credentials.password;
+  }
+
+  private keyHeaders(): Record<string, string> {
+    const key = this.ctx.credentials.apiKey?.trim();
+    if (!key) throw missingCredential('REVE Chat authorization key');
+    return { Authorization: key };
+  }
+
+  private basicHeaders(): Record<string, string> {
+    if (!this.hasBasicAuth()) {
+      throw new ApiError('unsupported', 'Offline messages need the REVE Chat superadmin e-mail and password on this connection.');
+    }
+    const token = Buffer.from(`${this.ctx.connection.username!.trim()}:${this.ctx.credentials.password}`, 'utf8').toString('base64');
+    return { Authorization: `Basic ${token}` };
+  }
+
+  private accountId(): string {
+    const id = this.ctx.connection.accountId?.trim() || decodeReveKey(this.ctx.credentials.apiKey)?.accountId;
+    if (!id) throw new ApiError('bad-request', 'The REVE Chat account ID is missing for this connection.');
+    return id;
+  }
+
+  /** The envelope's body; an error envelope ({status:"error"|"failed", message}) becomes an ApiError. */
+  private unwrap(body: unknown): unknown {
+    if (!isObject(body)) return body;
+    const status = typeof body.status === 'string' ? body.status.trim().toLowerCase() : undefined;
+    const isEnvelope =
+      'body' in body || (status !== undefined && (ERROR_STATUSES.has(status) || status === 'success') && !('agent_id' in body) && !('offline_message_id' in body));
+    if (!isEnvelope) return body;
+    if (status !== undefined && ERROR_STATUSES.has(status)) {
+      const message = toText(body.message) ?? `REVE Chat answered "${body.status as string}".`;
+      throw new ApiError(kindFromMessage(message, 'bad-request'), this.ctx.sanitise(clip(message)), { code: status });
+    }
+    return (body as Json).body;
+  }
+
+  private async agentPage(pageNo: number, signal: AbortSignal | undefined): Promise<Agent[]> {
+    const accountId = this.accountId();
+    const res = await this.ctx.http.get({
+      path: `/api/agents/${encodeURIComponent(accountId)}`,
+      query: { page_no: pageNo },
+      headers: this.keyHeaders(),
+      route: '/api/agents/:account',
+      signal,
+    });
+    const body = this.unwrap(res.body);
+    if (body === undefined || body === null) return [];
+    if (!Array.isArray(body)) throw new ApiError('malformed', 'REVE Chat sent an agent list that is not a list.');
+    return body.map((a) => reveAgent(a, this.ctx.connection.id)).filter((a): a is Agent => !!a);
+  }
+
+  async verify(o?: CallOptions): Promise<void> {
+    await this.agentPage(1, o?.signal);
+    if (this.hasBasicAuth()) await this.offlinePage(1, o?.signal);
+  }
+
+  agents(o?: CallOptions): AsyncIterable<Agent[]> {
+    return numberedPages((n, signal) => this.agentPage(n, signal), (a) => a.id, { signal: o?.signal, pageCap: this.ctx.pageCap, concurrency: this.ctx.concurrency });
+  }
+
+  async agent(id: string, o?: CallOptions): Promise<Agent> {
+    const accountId = this.accountId();
+    const res = await this.ctx.http.get({
+      path: `/api/agents/${encodeURIComponent(accountId)}/${encodeURIComponent(id)}`,
+      headers: this.keyHeaders(),
+      route: '/api/agents/:account/:id',
+      signal: o?.signal,
+    });
+    let body = this.unwrap(res.body);
+    if (Array.isArray(body)) {
+      if (body.length === 0) throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no agent ${clip(id, 60)}.`), { status: res.status });
+      body = body.find((a) => isObject(a) && toId(a.agent_id) === id) ?? body[0];
+    }
+    const agent = reveAgent(body, this.ctx.connection.id);
+    if (!agent) {
+      if (body === null || body === undefined) throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no agent ${clip(id, 60)}.`), { status: res.status });
+      throw new ApiError('malformed', 'REVE Chat sent an agent that could not be read.');
+    }
+    return agent;
+  }
+
+  async availableAgents(): Promise<Agent[]> {
+    throw unsupported('revechat', 'available agents');
+  }
+
+  private async offlinePage(pageNo: number, signal: AbortSignal | undefined): Promise<OfflineMessage[]> {
+    const res = await this.ctx.http.get({
+      path: '/api/offlinemessages/',
+      query: { page_no: pageNo },
+      headers: this.basicHeaders(),
+      signal,
+    });
+    const body = this.unwrap(res.body);
+    if (body === undefined || body === null) return [];
+    if (!Array.isArray(body)) throw new ApiError('malformed', 'REVE Chat sent an offline-message list that is not a list.');
+    return body.map(reveOfflineMessage).filter((m): m is OfflineMessage => !!m);
+  }
+
+  offlineMessages(o?: CallOptions): AsyncIterable<OfflineMessage[]> {
+    if (!this.hasBasicAuth()) return failing(unsupported('revechat', 'offline messages without the superadmin e-mail and password'));
+    return numberedPages((n, signal) => this.offlinePage(n, signal), (m) => m.id, { signal: o?.signal, pageCap: this.ctx.pageCap, concurrency: this.ctx.concurrency });
+  }
+
+  async offlineMessage(id: string, o?: CallOptions): Promise<OfflineMessageDetail> {
+    const res = await this.ctx.http.get({
+      path: `/api/offlinemessages/${encodeURIComponent(id)}`,
+      headers: this.basicHeaders(),
+      route: '/api/offlinemessages/:id',
+      signal: o?.signal,
+    });
+    let body = this.unwrap(res.body);
+    if (Array.isArray(body)) body = body[0];
+    if (body === undefined || body === null) {
+      throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no offline message ${clip(id, 60)}.`), { status: res.status });
+    }
+    const detail = reveOfflineMessageDetail(body);
+    if (!detail) throw new ApiError('malformed', 'REVE Chat sent an offline message that could not be read.');
+    return detail;
+  }
+}
