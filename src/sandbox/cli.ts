@@ -1,0 +1,142 @@
+// `npm run sandbox -- [options]`: starts the sandbox, prints base URLs and demo credentials, runs until Ctrl+C.
+
+import { startSandbox } from './server';
+import type { FaultOptions, SandboxOptions } from './types';
+
+const HELP = `Chatdesk sandbox: a local imitation of the REVE Chat, Rocket.Chat and HelpCrunch APIs.
+
+Usage: npm run sandbox -- [options]
+
+  --port N                 port on 127.0.0.1 (default: a free port)
+  --seed N                 data seed (default 1)
+  --agents N               agents per platform, seed examples included (default 40)
+  --offline-messages N     REVE Chat offline messages (default 30)
+  --page-size N            REVE Chat agent page size (default 20)
+  --available MODE         Rocket.Chat omnichannel/agents/available: paged | single | removed (default paged)
+  --latency MS             added latency per request
+  --jitter MS              random extra latency
+  --error-rate R           fraction 0..1 of requests answered 5xx
+  --error-status N         status of those (default 503)
+  --drop-rate R            fraction of connections destroyed before answering
+  --malformed-rate R       fraction answered 200 with invalid JSON
+  --truncate-rate R        fraction whose body is cut mid-way
+  --html-error-rate R      fraction answered with an nginx 502 HTML page
+  --storm-rate R           fraction answered 429 regardless of limits
+  --storm-no-retry-after   storm 429s carry no Retry-After
+  --page-forever           every page is full, paging never ends
+  --rate-limit off         disable all rate limits
+  --rate-window MS         rate-limit window (default 60000)
+  --hostile S              add records carrying the string S (repeatable)
+  --help                   this text
+`;
+
+export function parseArgs(argv: string[]): SandboxOptions | 'help' {
+  const options: SandboxOptions = {};
+  const faults: FaultOptions = {};
+  const hostile: string[] = [];
+  const rateLimits: NonNullable<SandboxOptions['rateLimits']> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const num = (): number => {
+      const raw = value();
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < 0) throw new Error(`${flag}: not a non-negative number: ${raw}`);
+      return n;
+    };
+    switch (flag) {
+      case '--help': case '-h': return 'help';
+      case '--port': options.port = num(); break;
+      case '--seed': options.seed = num(); break;
+      case '--agents': options.agents = num(); break;
+      case '--offline-messages': options.offlineMessages = num(); break;
+      case '--page-size': options.revechatPageSize = Math.max(1, num()); break;
+      case '--available': {
+        const v = value();
+        if (v !== 'paged' && v !== 'single' && v !== 'removed') throw new Error(`--available: paged, single or removed, not ${v}`);
+        options.rocketchatAvailableEndpoint = v;
+        break;
+      }
+      case '--latency': faults.latencyMs = num(); break;
+      case '--jitter': faults.latencyJitterMs = num(); break;
+      case '--error-rate': faults.errorRate = num(); break;
+      case '--error-status': faults.errorStatus = num(); break;
+      case '--drop-rate': faults.dropRate = num(); break;
+      case '--malformed-rate': faults.malformedRate = num(); break;
+      case '--truncate-rate': faults.truncateRate = num(); break;
+      case '--html-error-rate': faults.htmlErrorRate = num(); break;
+      case '--storm-rate': faults.storm429Rate = num(); break;
+      case '--storm-no-retry-after': faults.storm429RetryAfter = false; break;
+      case '--page-forever': faults.pageForever = true; break;
+      case '--rate-limit': {
+        const v = value();
+        if (v !== 'off' && v !== 'on') throw new Error(`--rate-limit: on or off, not ${v}`);
+        if (v === 'off') Object.assign(rateLimits, { helpcrunchPerMinute: 0, rocketchatCallsPerRoute: 0, revechatPerMinute: 0 });
+        break;
+      }
+      case '--rate-window': rateLimits.windowMs = Math.max(1, num()); break;
+      case '--hostile': hostile.push(value()); break;
+      default: throw new Error(`unknown option ${flag} (see --help)`);
+    }
+  }
+  if (Object.keys(faults).length > 0) options.faults = faults;
+  if (Object.keys(rateLimits).length > 0) options.rateLimits = rateLimits;
+  if (hostile.length > 0) options.hostileStrings = hostile;
+  return options;
+}
+
+async function main(): Promise<void> {
+  let options: SandboxOptions | 'help';
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const started = Date.now();
+  const sandbox = await startSandbox(options);
+  const c = sandbox.credentials;
+  const lines = [
+    `Chatdesk sandbox on ${sandbox.origin} (${options.agents ?? 40} agents per platform, seed ${options.seed ?? 1}, ready in ${Date.now() - started} ms)`,
+    '',
+    `REVE Chat    ${sandbox.baseUrls.revechat}`,
+    `  account id        ${c.revechat.accountId}`,
+    `  Authorization key ${c.revechat.apiKey}`,
+    `  expired key       ${c.revechat.expiredApiKey}`,
+    `  superadmin        ${c.revechat.username} / ${c.revechat.password}`,
+    `  non-admin user    ${c.revechat.agentUsername ?? ''} / ${c.revechat.agentPassword ?? ''}`,
+    `Rocket.Chat  ${sandbox.baseUrls.rocketchat}`,
+    `  X-User-Id         ${c.rocketchat.userId}`,
+    `  X-Auth-Token      ${c.rocketchat.authToken}`,
+    `  restricted user   ${c.rocketchat.restrictedUserId ?? ''} / ${c.rocketchat.restrictedAuthToken ?? ''}`,
+    `HelpCrunch   ${sandbox.baseUrls.helpcrunch}`,
+    `  Bearer key        ${c.helpcrunch.apiKey}`,
+    '',
+    `Try: curl -H 'Authorization: ${c.revechat.apiKey}' '${sandbox.baseUrls.revechat}/api/agents/${c.revechat.accountId}?page_no=1'`,
+    'Ctrl+C to stop.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const shutdown = (): void => {
+    sandbox.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,80 @@
+// HelpCrunch v1 (`Authorization: Bearer <key>`): `GET /v1/agents` and `GET /v1/departments`, offset/limit paging
+// (default 100, max 100), `meta.total`, 120 requests per minute overall per key, errors `{"errors":[{code,message}]}`.
+
+import type { SandboxContext } from './context';
+import { header, json, pageOf, type PlatformHandler, type SandboxRequest, type SandboxResponse } from './http';
+import type { HelpcrunchAgent } from './model';
+
+const INVALID_REQUEST = { code: 'invalid_request', message: 'Invalid request' };
+
+const errors = (status: number, ...entries: { code: string; message: string }[]): SandboxResponse =>
+  json(status, { errors: [INVALID_REQUEST, ...entries] });
+
+/**
+ * offset/limit validation. HelpCrunch documents only the 400 body's shape (Symfony validator messages such as
+ * "This value should be of type numeric."); the per-field entries here are a guess in that style.
+ */
+function paging(req: SandboxRequest): { offset: number; limit: number } | SandboxResponse {
+  const problems: { code: string; message: string }[] = [];
+  const read = (name: string, fallback: number, min: number): number => {
+    const v = req.query.get(name);
+    if (v === null) return fallback;
+    if (!/^\d+$/.test(v)) {
+      problems.push({ code: name, message: /^-\d+$/.test(v) ? `This value should be greater than or equal to ${min}.` : 'This value should be of type numeric.' });
+      return fallback;
+    }
+    const n = Number(v);
+    if (n < min) problems.push({ code: name, message: `This value should be greater than or equal to ${min}.` });
+    if (name === 'limit' && n > 100) problems.push({ code: name, message: 'This value should be less than or equal to 100.' });
+    return n;
+  };
+  const offset = read('offset', 0, 0);
+  const limit = read('limit', 100, 1);
+  return problems.length > 0 ? errors(400, ...problems) : { offset, limit };
+}
+
+export function createHelpCrunch(ctx: SandboxContext): PlatformHandler {
+  const data = ctx.data.helpcrunch;
+  const maxId = data.agents.reduce((m, a) => Math.max(m, a.id), 0);
+  const extend = (a: HelpcrunchAgent, i: number): HelpcrunchAgent => ({ ...a, id: maxId + i - data.agents.length + 1 });
+
+  function tooMany(retryAfterSeconds: number | undefined): SandboxResponse {
+    const res = errors(429, { code: 'too_many_requests', message: 'Too many requests' });
+    // HelpCrunch documents no rate-limit headers; Retry-After is a guess (options.rateLimits.helpcrunchRetryAfter).
+    if (retryAfterSeconds !== undefined) res.headers['Retry-After'] = String(retryAfterSeconds);
+    return res;
+  }
+
+  function list<T>(req: SandboxRequest, items: readonly T[], ext: (a: T, i: number) => T): SandboxResponse {
+    const p = paging(req);
+    if ('status' in p) return p;
+    const forever = ctx.faults().pageForever === true;
+    const page = pageOf(items, p.offset, p.limit, forever, ext);
+    return json(200, { data: page, meta: { total: forever ? p.offset + page.length + p.limit : items.length } });
+  }
+
+  return {
+    handle(req) {
+      const auth = header(req, 'authorization') ?? '';
+      const m = /^Bearer\s+(.+)$/i.exec(auth);
+      if (!m || m[1] !== ctx.credentials.helpcrunch.apiKey) {
+        return errors(401, { code: 'unauthorized', message: 'Unauthorized' });
+      }
+      const limiter = ctx.limiters.helpcrunch;
+      if (limiter.enabled) {
+        const r = limiter.hit(m[1], req.now);
+        if (!r.allowed) return tooMany(ctx.helpcrunchRetryAfter ? Math.max(1, Math.ceil(r.timeToReset / 1000)) : undefined);
+      }
+      const path = req.path.replace(/\/$/, '');
+      if (req.method === 'GET' && path === '/v1/agents') return list(req, data.agents, extend);
+      if (req.method === 'GET' && path === '/v1/departments') {
+        return list(req, data.departments, (d, i) => ({ ...d, id: 10_000 + i }));
+      }
+      // Undocumented for unknown paths; HelpCrunch's 404 codes include `not_found`.
+      return json(404, { errors: [{ code: 'not_found', message: 'Not found' }] });
+    },
+    tooManyRequests(_req, retryAfterSeconds) {
+      return tooMany(retryAfterSeconds);
+    },
+  };
+}
