@@ -1,0 +1,303 @@
+// The add / edit / update-credentials flow: platform, that platform's fields, a label, then verification
+// against the platform before anything is saved. On a failure the flow returns to the step that was most
+// likely wrong, with the reason shown there and every value kept. Pure (no vscode): the steps go
+// through a Prompter, verification through a callback, so unit and integration tests can drive it.
+import type { Connection, Credentials, Platform } from '../api/model';
+import { normaliseBaseUrl } from '../api/baseUrl';
+import { ApiError, isApiError } from '../api/errors';
+import { t } from '../util/l10n';
+import { BACK, type PickItem, type Prompter, type ValidationMessage } from './prompter';
+import { decodeJwtClaims } from './reveKey';
+import type { StoredConnection } from './types';
+import {
+  DEFAULT_BASE_URLS, PLATFORM_LABELS, defaultLabel, validateAccountId, validateBaseUrl, validateHelpCrunchKey,
+  validateLabel, validateOptionalEmail, validatePassword, validateReveKey, validateRocketToken, validateRocketUserId,
+  type Validated,
+} from './validation';
+
+export type FieldKey = 'baseUrl' | 'apiKey' | 'accountId' | 'username' | 'password' | 'userId' | 'authToken' | 'label';
+const SECRET_FIELDS: ReadonlySet<FieldKey> = new Set(['apiKey', 'password', 'authToken']);
+
+export type FlowMode =
+  | { kind: 'add' }
+  | { kind: 'edit'; connection: StoredConnection }
+  | { kind: 'credentials'; connection: StoredConnection };
+
+export interface FlowDeps {
+  prompter: Prompter;
+  /** Resolves when the platform accepts these credentials; throws (preferably ApiError) otherwise. */
+  verify(connection: Connection, credentials: Credentials, signal: AbortSignal): Promise<void>;
+  /** Stored credentials of the connection being edited (to verify with when a secret is left blank). */
+  existingCredentials?: Credentials;
+  now?: () => number;
+}
+
+export interface FlowResult {
+  connection: Omit<StoredConnection, 'id'>;
+  /** Secrets to store. In edit modes, a field left undefined keeps the stored value. */
+  credentials: Credentials;
+}
+
+type Values = Partial<Record<FieldKey, string>>;
+
+interface FieldSpec {
+  key: FieldKey;
+  prompt: string;
+  placeholder?: string;
+  password?: boolean;
+  validate(raw: string): Validated;
+  /** The value pre-filled when the step opens (if the user has not typed one yet). */
+  initial?(): string | undefined;
+}
+
+function toMessage(v: Validated): ValidationMessage | undefined {
+  if (v.error) return { message: v.error, severity: 'error' };
+  if (v.warning) return { message: v.warning, severity: 'warning' };
+  return undefined;
+}
+
+/** Which field a verification failure most likely points at, and what to tell the user there. */
+export function explainVerifyFailure(platform: Platform, e: unknown, baseUrl: string, fields: FieldKey[]): { field: FieldKey; message: string } {
+  const keyField: FieldKey = platform === 'rocketchat' ? 'authToken' : 'apiKey';
+  const pick = (f: FieldKey): FieldKey => (fields.includes(f) ? f : fields[fields.length - 1]);
+  let host = baseUrl;
+  try { host = new URL(baseUrl).host; } catch { /* keep as typed */ }
+  if (!isApiError(e)) {
+    return { field: pick('label'), message: t('Verification failed: {0}', e instanceof Error ? e.message : String(e)) };
+  }
+  const err: ApiError = e;
+  switch (err.kind) {
+    case 'auth':
+      return { field: pick(keyField), message: t('The credentials were rejected: {0}', err.message) };
+    case 'forbidden':
+      return { field: pick(keyField), message: t('The credentials are valid but not allowed to list agents: {0}', err.message) };
+    case 'not-found':
+      return { field: pick(platform === 'revechat' ? 'accountId' : 'baseUrl'), message: t('Not found on {0}: {1}', host, err.message) };
+    case 'bad-request':
+      return { field: pick(platform === 'revechat' ? 'accountId' : keyField), message: t('The server refused the request: {0}', err.message) };
+    case 'network':
+    case 'timeout':
+      return { field: pick('baseUrl'), message: t('Could not reach {0}: {1}', host, err.message) };
+    case 'malformed':
+      return { field: pick('baseUrl'), message: t('{0} did not answer like {1}: {2}', host, PLATFORM_LABELS[platform], err.message) };
+    case 'cancelled':
+      return { field: pick('label'), message: t('Verification cancelled. Press Enter to try again.') };
+    default:
+      return { field: pick('label'), message: t('The server could not verify the connection ({0}). Press Enter to try again.', err.message) };
+  }
+}
+
+export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise<FlowResult | undefined> {
+  const { prompter } = deps;
+  const now = deps.now ?? Date.now;
+  const existing = mode.kind === 'add' ? undefined : mode.connection;
+  const editing = mode.kind !== 'add';
+  const values: Values = existing
+    ? { baseUrl: existing.baseUrl, accountId: existing.accountId, userId: existing.userId, username: existing.username, label: existing.label }
+    : {};
+  let platform: Platform | undefined = existing?.platform;
+  const title = mode.kind === 'add' ? t('Add Chatdesk Connection')
+    : mode.kind === 'edit' ? t('Edit Connection: {0}', existing!.label) : t('Update Credentials: {0}', existing!.label);
+
+  const secretSpec = (validate: (v: string) => Validated): ((raw: string) => Validated) =>
+    (raw) => (editing && raw === '' ? { value: '' } : validate(raw));
+  const unchanged = t('Unchanged: leave empty to keep the stored value');
+
+  const specsFor = (p: Platform): FieldSpec[] => {
+    const baseUrl: FieldSpec = {
+      key: 'baseUrl',
+      prompt: p === 'rocketchat' ? t('Your Rocket.Chat workspace URL') : t('{0} API base URL (change it only for a self-hosted or test server)', PLATFORM_LABELS[p]),
+      placeholder: p === 'rocketchat' ? 'https://chat.example.com' : DEFAULT_BASE_URLS[p],
+      validate: validateBaseUrl,
+      initial: () => DEFAULT_BASE_URLS[p] || undefined,
+    };
+    const label: FieldSpec = {
+      key: 'label',
+      prompt: t('A name for this connection'),
+      validate: validateLabel,
+      initial: () => defaultLabel(p, { accountId: values.accountId, baseUrl: values.baseUrl }),
+    };
+    if (p === 'revechat') {
+      const list: FieldSpec[] = [
+        baseUrl,
+        {
+          key: 'apiKey', password: true,
+          prompt: t('REVE Chat Authorization key (Settings → Security → Auth Key)'),
+          placeholder: editing ? unchanged : 'eyJhbGciOiJIUzI1NiJ9…',
+          validate: secretSpec((raw) => validateReveKey(raw, now())),
+        },
+        {
+          key: 'accountId',
+          prompt: t('REVE Chat account ID'),
+          placeholder: '8683034',
+          validate: validateAccountId,
+          initial: () => (values.apiKey ? decodeJwtClaims(values.apiKey)?.accountId : undefined),
+        },
+        {
+          key: 'username',
+          prompt: t('Optional: the superadmin e-mail, needed for offline messages (leave empty to skip)'),
+          placeholder: 'admin@example.com',
+          validate: validateOptionalEmail,
+        },
+      ];
+      if (values.username) {
+        const hadPassword = !!deps.existingCredentials?.password && existing?.username === values.username;
+        list.push({
+          key: 'password', password: true,
+          prompt: t('Password of {0}', values.username),
+          placeholder: hadPassword ? unchanged : undefined,
+          validate: (raw) => (hadPassword && raw === '' ? { value: '' } : validatePassword(raw, true)),
+        });
+      }
+      list.push(label);
+      return list;
+    }
+    if (p === 'rocketchat') {
+      return [
+        baseUrl,
+        { key: 'userId', prompt: t('Your Rocket.Chat user ID (X-User-Id)'), placeholder: 'hw5DThnhQmxDWnavu', validate: validateRocketUserId },
+        {
+          key: 'authToken', password: true,
+          prompt: t('Personal access token (My Account → Personal Access Tokens)'),
+          placeholder: editing ? unchanged : undefined,
+          validate: secretSpec(validateRocketToken),
+        },
+        label,
+      ];
+    }
+    return [
+      baseUrl,
+      {
+        key: 'apiKey', password: true,
+        prompt: t('HelpCrunch API key (Settings → Developers → Public API)'),
+        placeholder: editing ? unchanged : undefined,
+        validate: secretSpec(validateHelpCrunchKey),
+      },
+      label,
+    ];
+  };
+
+  const fieldsFor = (p: Platform): FieldSpec[] => {
+    const all = specsFor(p);
+    return mode.kind === 'credentials' ? all.filter((s) => SECRET_FIELDS.has(s.key)) : all;
+  };
+
+  const platformStep = mode.kind === 'add' ? 1 : 0;
+  let index = 0; // 0 = platform step in add mode
+  if (!platformStep) index = 1;
+  let pendingMessage: { field: FieldKey; message: string } | undefined;
+
+  for (;;) {
+    if (index === 0) {
+      const items: PickItem<Platform>[] = (['revechat', 'rocketchat', 'helpcrunch'] as Platform[]).map((value) => ({
+        value,
+        label: PLATFORM_LABELS[value],
+        description: value === 'revechat' ? t('agents and offline messages')
+          : value === 'rocketchat' ? t('omnichannel agents, available agents') : t('agents'),
+      }));
+      const chosen = await prompter.pick({
+        title, step: 1, totalSteps: 1 + (platform ? fieldsFor(platform).length : 3),
+        canGoBack: false, placeholder: t('Which platform?'), items, active: platform,
+      });
+      if (chosen === undefined || chosen === BACK) return undefined;
+      if (chosen !== platform) {
+        // a different platform: its fields do not carry over
+        for (const k of Object.keys(values) as FieldKey[]) delete values[k];
+      }
+      platform = chosen;
+      index = 1;
+      continue;
+    }
+    const p = platform!;
+    const fields = fieldsFor(p);
+    if (index > fields.length) {
+      // every field done: verify, then hand back what to save
+      const draft = buildResult(p, values, mode, deps.existingCredentials);
+      const connection: Connection = { id: existing?.id ?? 'new', ...draft.connection };
+      const credentials: Credentials = { ...deps.existingCredentials, ...definedOnly(draft.credentials) };
+      // REVE Chat with the superadmin login: the key first, then the login, so a failure names the right field
+      let stage = 'key' as 'key' | 'login';
+      try {
+        await prompter.progress(t('Verifying {0}…', draft.connection.label), async (signal) => {
+          if (p === 'revechat' && connection.username) {
+            const { username: _u, ...keyOnly } = connection;
+            await deps.verify(keyOnly, { apiKey: credentials.apiKey }, signal);
+            stage = 'login';
+          }
+          await deps.verify(connection, credentials, signal);
+        });
+        return draft;
+      } catch (e) {
+        const keys = fields.map((f) => f.key);
+        pendingMessage = stage === 'login' && isApiError(e) && (e.kind === 'auth' || e.kind === 'forbidden')
+          ? { field: keys.includes('password') ? 'password' : keys.includes('username') ? 'username' : keys[keys.length - 1], message: t('The superadmin e-mail or password was rejected: {0}', e.message) }
+          : explainVerifyFailure(p, e, connection.baseUrl, keys);
+        index = fields.findIndex((f) => f.key === pendingMessage!.field) + 1;
+        continue;
+      }
+    }
+    const spec = fields[index - 1];
+    const initialMessage = pendingMessage?.field === spec.key ? { message: pendingMessage.message, severity: 'error' as const } : undefined;
+    pendingMessage = undefined;
+    const current = values[spec.key];
+    const answer = await prompter.input({
+      title,
+      field: spec.key,
+      step: index + platformStep,
+      // REVE Chat's password step appears once an e-mail is given; count it from the start so the total does not jump
+      totalSteps: fields.length + platformStep + (p === 'revechat' && mode.kind !== 'credentials' && !values.username && index <= fields.findIndex((f) => f.key === 'username') + 1 ? 1 : 0),
+      canGoBack: index > 1 || platformStep === 1,
+      prompt: spec.prompt,
+      placeholder: spec.placeholder,
+      password: spec.password,
+      value: current ?? (spec.password ? undefined : spec.initial?.()),
+      validate: (raw) => toMessage(spec.validate(raw)),
+      initialMessage,
+    });
+    if (answer === undefined) return undefined;
+    if (answer === BACK) {
+      index -= 1;
+      if (index === 0 && !platformStep) return undefined;
+      continue;
+    }
+    const v = spec.validate(answer);
+    if (v.error) continue; // a prompter that ignored validation: ask again
+    values[spec.key] = v.value;
+    if (spec.key === 'username' && !v.value) delete values.password;
+    index += 1;
+  }
+}
+
+function definedOnly(c: Credentials): Credentials {
+  const out: Credentials = {};
+  for (const k of Object.keys(c) as (keyof Credentials)[]) if (c[k] !== undefined) out[k] = c[k];
+  return out;
+}
+
+function buildResult(p: Platform, v: Values, mode: FlowMode, existingCreds: Credentials | undefined): FlowResult {
+  const editing = mode.kind !== 'add';
+  const secret = (s: string | undefined): string | undefined => (editing && !s ? undefined : s || undefined);
+  const existing = mode.kind === 'add' ? undefined : mode.connection;
+  const connection: Omit<StoredConnection, 'id'> = {
+    ...(existing ? { demo: existing.demo, demoSource: existing.demoSource } : {}),
+    label: v.label ?? existing?.label ?? defaultLabel(p, v),
+    platform: p,
+    baseUrl: normaliseBaseUrl(p, v.baseUrl ?? existing?.baseUrl ?? DEFAULT_BASE_URLS[p]),
+  };
+  if (!existing?.demo) { delete connection.demo; delete connection.demoSource; }
+  const credentials: Credentials = {};
+  if (p === 'revechat') {
+    connection.accountId = v.accountId;
+    if (v.username) connection.username = v.username;
+    credentials.apiKey = secret(v.apiKey);
+    // no e-mail: no password; e-mail changed: the new password was required
+    credentials.password = v.username ? secret(v.password) : (existingCreds?.password ? '' : undefined);
+  } else if (p === 'rocketchat') {
+    connection.userId = v.userId;
+    credentials.authToken = secret(v.authToken);
+  } else {
+    credentials.apiKey = secret(v.apiKey);
+  }
+  for (const k of Object.keys(connection) as (keyof typeof connection)[]) if (connection[k] === undefined) delete connection[k];
+  return { connection, credentials };
+}

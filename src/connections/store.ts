@@ -1,0 +1,175 @@
+// ConnectionStore: connection metadata in globalState (survives restarts, never synced), credentials in
+// SecretStorage only, one secret per connection id. Writes are all-or-nothing: secrets are written
+// first and rolled back if the metadata cannot be saved.
+import * as vscode from 'vscode';
+import type { Connection, Credentials } from '../api/model';
+import { Disposable } from '../util/lifecycle';
+import type { Logger } from '../util/log';
+import { registerSecret } from '../util/redact';
+import type { ConnectionChange, StoredConnection } from './types';
+
+const STATE_KEY = 'chatdesk.connections.v1';
+const SECRET_PREFIX = 'chatdesk.connection.';
+
+function secretKey(id: string): string {
+  return `${SECRET_PREFIX}${id}`;
+}
+
+function newId(): string {
+  return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function cleanCredentials(c: Credentials): Credentials {
+  const out: Credentials = {};
+  if (c.apiKey) out.apiKey = c.apiKey;
+  if (c.authToken) out.authToken = c.authToken;
+  if (c.password) out.password = c.password;
+  return out;
+}
+
+function registerAll(c: Credentials): void {
+  registerSecret(c.apiKey);
+  registerSecret(c.authToken);
+  registerSecret(c.password);
+}
+
+export class ConnectionStore extends Disposable {
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<ConnectionChange>());
+  readonly onDidChange = this._onDidChange.event;
+  private connections: StoredConnection[];
+  /** Serialises writes so concurrent flows cannot interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Logger,
+  ) {
+    super();
+    const stored = state.get<unknown>(STATE_KEY);
+    this.connections = Array.isArray(stored) ? (stored as StoredConnection[]).filter((c) => c && typeof c.id === 'string') : [];
+  }
+
+  list(): readonly StoredConnection[] {
+    return this.connections;
+  }
+
+  get(id: string): StoredConnection | undefined {
+    return this.connections.find((c) => c.id === id);
+  }
+
+  /** The connection's credentials (empty object when none are stored). Registers them for log redaction. */
+  async credentials(id: string): Promise<Credentials> {
+    const raw = await this.secrets.get(secretKey(id));
+    if (!raw) return {};
+    try {
+      const c = cleanCredentials(JSON.parse(raw) as Credentials);
+      registerAll(c);
+      return c;
+    } catch {
+      this.log.warn(`Stored credentials of connection ${id} are unreadable; treating them as missing.`);
+      return {};
+    }
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeState(next: StoredConnection[]): Promise<void> {
+    await this.state.update(STATE_KEY, next);
+    this.connections = next;
+  }
+
+  /** Saves a new connection with its credentials; either both are saved or neither. */
+  add(connection: Omit<StoredConnection, 'id'> & { id?: string }, credentials: Credentials): Promise<StoredConnection> {
+    return this.serial(async () => {
+      const stored: StoredConnection = { ...connection, id: connection.id ?? newId() };
+      const creds = cleanCredentials(credentials);
+      registerAll(creds);
+      await this.secrets.store(secretKey(stored.id), JSON.stringify(creds));
+      try {
+        await this.writeState([...this.connections, stored]);
+      } catch (e) {
+        await this.secrets.delete(secretKey(stored.id)).then(undefined, () => undefined);
+        throw e;
+      }
+      this.log.info(`Added connection ${stored.id} (${stored.platform}, ${stored.baseUrl}).`);
+      this._onDidChange.fire({ kind: 'added', id: stored.id });
+      return stored;
+    });
+  }
+
+  /**
+   * Updates metadata and, when `credentials` is given, merges it over the stored credentials (a field
+   * that is undefined keeps its stored value; an empty string removes it). All-or-nothing.
+   */
+  update(id: string, patch: Partial<Omit<StoredConnection, 'id'>>, credentials?: Credentials): Promise<StoredConnection> {
+    return this.serial(async () => {
+      const current = this.get(id);
+      if (!current) throw new Error(`No connection ${id}`);
+      const next: StoredConnection = { ...current, ...patch, id };
+      for (const k of Object.keys(next) as (keyof StoredConnection)[]) if (next[k] === undefined) delete next[k];
+      let previousSecret: string | undefined;
+      let credentialsChanged = false;
+      if (credentials) {
+        previousSecret = await this.secrets.get(secretKey(id));
+        let old: Credentials = {};
+        try { old = previousSecret ? (JSON.parse(previousSecret) as Credentials) : {}; } catch { /* unreadable: replaced */ }
+        const merged = cleanCredentials({
+          apiKey: credentials.apiKey ?? old.apiKey,
+          authToken: credentials.authToken ?? old.authToken,
+          password: credentials.password ?? old.password,
+        });
+        registerAll(merged);
+        const serialised = JSON.stringify(merged);
+        credentialsChanged = serialised !== previousSecret;
+        if (credentialsChanged) await this.secrets.store(secretKey(id), serialised);
+      }
+      try {
+        await this.writeState(this.connections.map((c) => (c.id === id ? next : c)));
+      } catch (e) {
+        if (credentialsChanged) {
+          await (previousSecret === undefined
+            ? this.secrets.delete(secretKey(id))
+            : this.secrets.store(secretKey(id), previousSecret)).then(undefined, () => undefined);
+        }
+        throw e;
+      }
+      const onlyLabel = Object.keys(patch).every((k) => k === 'label') && !credentialsChanged;
+      this.log.info(`Updated connection ${id}${credentialsChanged ? ' (credentials changed)' : ''}.`);
+      this._onDidChange.fire({ kind: onlyLabel ? 'renamed' : 'updated', id, credentialsChanged });
+      return next;
+    });
+  }
+
+  rename(id: string, label: string): Promise<StoredConnection> {
+    return this.update(id, { label });
+  }
+
+  /** Removes the connection and deletes its secrets. */
+  remove(id: string): Promise<void> {
+    return this.serial(async () => {
+      if (!this.get(id)) return;
+      await this.writeState(this.connections.filter((c) => c.id !== id));
+      try {
+        await this.secrets.delete(secretKey(id));
+      } catch (e) {
+        this.log.warn(`Could not delete the secrets of connection ${id}:`, e);
+      }
+      this.log.info(`Removed connection ${id}.`);
+      this._onDidChange.fire({ kind: 'removed', id });
+    });
+  }
+}
+
+export function toConnection(c: StoredConnection): Connection {
+  const { id, label, platform, baseUrl, accountId, userId, username } = c;
+  const out: Connection = { id, label, platform, baseUrl };
+  if (accountId) out.accountId = accountId;
+  if (userId) out.userId = userId;
+  if (username) out.username = username;
+  return out;
+}

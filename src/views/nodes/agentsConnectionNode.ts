@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { StoredConnection } from '../../connections/types';
+import { connectionTooltip, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
+import { filterAgents, groupByDepartment, isFilterActive } from '../presentation/filter';
+import { formatCount } from '../presentation/text';
+import type { AgentsViewState } from '../agentsViewState';
+import type { SessionManager } from '../data/sessionManager';
+import { AgentNode } from './agentNode';
+import { DepartmentNode } from './departmentNode';
+import { ErrorNode } from './errorNode';
+import { InfoNode } from './infoNode';
+import { treeItem, type TreeNode } from './treeNode';
+
+/** A connection in the Agents view; its children are loaded when the tree first asks for them. */
+export class AgentsConnectionNode implements TreeNode {
+  readonly parent = undefined;
+
+  constructor(public connection: StoredConnection, private readonly sessions: SessionManager, private readonly state: AgentsViewState) {}
+
+  get id(): string {
+    return this.connection.id;
+  }
+
+  private info(): ConnectionLoadInfo {
+    const list = this.sessions.session(this.id)?.agents;
+    if (!list) return { status: 'idle', count: 0, noun: 'agents' };
+    const filter = this.state.filter;
+    return {
+      status: list.status,
+      count: list.progress,
+      shown: isFilterActive(filter) && list.items.length ? filterAgents(list.items, filter).length : undefined,
+      error: list.error,
+      truncated: list.truncated,
+      noun: 'agents',
+    };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return treeItem(presentConnection(this.connection, this.info(), 'agents'), vscode.TreeItemCollapsibleState.Expanded);
+  }
+
+  tooltip(): string {
+    return connectionTooltip(this.connection, this.info());
+  }
+
+  getChildren(): TreeNode[] {
+    const session = this.sessions.session(this.id);
+    if (!session) return [];
+    const list = session.agents;
+    void list.ensureLoaded();
+    const out: TreeNode[] = [];
+    const base = `agents/${this.id}`;
+    if (list.status === 'error') out.push(new ErrorNode(list.error, this.id, this, base));
+    if (!list.items.length) {
+      if (list.status === 'loading' || list.status === 'idle') out.push(new InfoNode(`${base}/loading`, vscode.l10n.t('Loading agents…'), this, 'loading~spin'));
+      else if (list.status === 'loaded') out.push(new InfoNode(`${base}/empty`, vscode.l10n.t('No agents'), this));
+      return out;
+    }
+    const filter = this.state.filter;
+    const agents = filterAgents(list.items, filter);
+    if (!agents.length) {
+      out.push(new InfoNode(`${base}/nomatch`, vscode.l10n.t('No agents match the filter'), this, 'filter'));
+    } else if (this.state.groupByDepartment) {
+      for (const g of groupByDepartment(agents, vscode.l10n.t('No department'))) out.push(new DepartmentNode(this.id, g, this));
+    } else {
+      for (const a of agents) out.push(new AgentNode(a, this));
+    }
+    if (list.status === 'loading' && list.loadedAt === undefined) {
+      out.push(new InfoNode(`${base}/more`, vscode.l10n.t('Loading more… ({0} so far)', formatCount(list.progress)), this, 'loading~spin'));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { StoredConnection } from '../../connections/types';
+import { connectionTooltip, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
+import { sortNewestFirst } from '../presentation/offlineMessage';
+import type { SessionManager } from '../data/sessionManager';
+import { ErrorNode } from './errorNode';
+import { InfoNode } from './infoNode';
+import { OfflineMessageNode } from './offlineMessageNode';
+import { treeItem, type TreeNode } from './treeNode';
+
+/** A connection in the Offline Messages view; messages newest first. */
+export class OfflineConnectionNode implements TreeNode {
+  readonly parent = undefined;
+
+  constructor(public connection: StoredConnection, private readonly sessions: SessionManager) {}
+
+  get id(): string {
+    return this.connection.id;
+  }
+
+  private info(): ConnectionLoadInfo {
+    const list = this.sessions.session(this.id)?.offline;
+    if (!list) return { status: 'idle', count: 0, noun: 'messages' };
+    let unread = 0;
+    for (const m of list.items) if (m.unread) unread += 1;
+    return { status: list.status, count: list.progress, error: list.error, truncated: list.truncated, noun: 'messages', unread };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return treeItem(presentConnection(this.connection, this.info(), 'offline'), vscode.TreeItemCollapsibleState.Expanded);
+  }
+
+  tooltip(): string {
+    return connectionTooltip(this.connection, this.info());
+  }
+
+  getChildren(): TreeNode[] {
+    const session = this.sessions.session(this.id);
+    if (!session) return [];
+    const list = session.offline;
+    void list.ensureLoaded();
+    const out: TreeNode[] = [];
+    const base = `offline/${this.id}`;
+    if (list.status === 'error') out.push(new ErrorNode(list.error, this.id, this, base));
+    if (!list.items.length) {
+      if (list.status === 'loading' || list.status === 'idle') out.push(new InfoNode(`${base}/loading`, vscode.l10n.t('Loading offline messages…'), this, 'loading~spin'));
+      else if (list.status === 'loaded') out.push(new InfoNode(`${base}/empty`, vscode.l10n.t('No offline messages'), this));
+      return out;
+    }
+    const now = Date.now();
+    for (const m of sortNewestFirst(list.items)) out.push(new OfflineMessageNode(m, this.connection, this, now));
+    return out;
+  }
+}

@@ -1,0 +1,29 @@
+// The error item shown under a connection that failed to load. Pure.
+import { isApiError } from '../../api/errors';
+import { t } from '../../util/l10n';
+import { errorMessage } from './connection';
+import { escapeMarkdown, plainText } from './text';
+import type { NodePresentation } from './types';
+
+export function errorNeedsCredentials(e: unknown): boolean {
+  return isApiError(e) && (e.kind === 'auth' || e.kind === 'forbidden');
+}
+
+export function presentError(e: unknown, parentId: string): NodePresentation {
+  const kind = isApiError(e) ? e.kind : 'unknown';
+  const credentials = errorNeedsCredentials(e);
+  return {
+    id: `${parentId}/error`,
+    label: plainText(errorMessage(e), 160) || t('Something went wrong'),
+    description: credentials ? t('update credentials or retry') : t('click to retry'),
+    icon: { id: 'error', color: 'errorForeground' },
+    contextValue: `chatdesk:error:${kind}${credentials ? ':credentials' : ''}`,
+  };
+}
+
+export function errorTooltip(e: unknown): string {
+  const hint = errorNeedsCredentials(e)
+    ? t('The platform rejected the credentials. Use "Update Credentials", then retry.')
+    : t('Click to retry. Details are in the Chatdesk log.');
+  return `${escapeMarkdown(errorMessage(e), 1000)}\n\n${escapeMarkdown(hint)}`;
+}

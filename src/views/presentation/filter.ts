@@ -1,0 +1,57 @@
+// The Agents view filter: text (name, e-mail, ID, role, department) and "online only". Pure.
+import type { Agent } from '../../api/model';
+
+export interface AgentFilter {
+  /** Lower-case, trimmed; empty = no text filter. */
+  text: string;
+  onlineOnly: boolean;
+}
+
+export const NO_FILTER: AgentFilter = { text: '', onlineOnly: false };
+
+export function isFilterActive(f: AgentFilter): boolean {
+  return f.text !== '' || f.onlineOnly;
+}
+
+export function normaliseFilterText(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  return raw.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim().toLowerCase().slice(0, 200);
+}
+
+export function agentMatches(agent: Agent, f: AgentFilter): boolean {
+  if (f.onlineOnly && agent.status !== 'online') return false;
+  if (!f.text) return true;
+  const q = f.text;
+  return agent.name.toLowerCase().includes(q)
+    || (agent.email ?? '').toLowerCase().includes(q)
+    || agent.id.toLowerCase().includes(q)
+    || (agent.role ?? '').toLowerCase().includes(q)
+    || agent.departments.some((d) => d.name.toLowerCase().includes(q));
+}
+
+export function filterAgents(agents: readonly Agent[], f: AgentFilter): readonly Agent[] {
+  return isFilterActive(f) ? agents.filter((a) => agentMatches(a, f)) : agents;
+}
+
+export interface DepartmentGroup {
+  id: string;
+  name: string;
+  agents: Agent[];
+}
+
+/** Groups by department (an agent in several appears in each); agents without one go last under `noneLabel`. */
+export function groupByDepartment(agents: readonly Agent[], noneLabel: string): DepartmentGroup[] {
+  const groups = new Map<string, DepartmentGroup>();
+  const none: Agent[] = [];
+  for (const a of agents) {
+    if (!a.departments.length) { none.push(a); continue; }
+    for (const d of a.departments) {
+      let g = groups.get(d.id);
+      if (!g) { g = { id: d.id, name: d.name || d.id, agents: [] }; groups.set(d.id, g); }
+      g.agents.push(a);
+    }
+  }
+  const out = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+  if (none.length) out.push({ id: '', name: noneLabel, agents: none });
+  return out;
+}

@@ -1,0 +1,50 @@
+// Offline-message tree items. Pure.
+import type { OfflineMessage } from '../../api/model';
+import { t } from '../../util/l10n';
+import { relativeTime } from '../../util/relativeTime';
+import { escapeMarkdown, idPart, plainText } from './text';
+import type { NodePresentation } from './types';
+
+export function offlineMessageLabel(m: OfflineMessage): string {
+  return plainText(m.subject) || t('(no subject)');
+}
+
+export function visitorText(m: OfflineMessage): string {
+  return plainText(m.visitor.name, 80) || plainText(m.visitor.email, 80) || plainText(m.visitor.phone, 40) || t('anonymous visitor');
+}
+
+export function presentOfflineMessage(m: OfflineMessage, connectionId: string, now: number = Date.now()): NodePresentation {
+  const parts: string[] = [];
+  if (m.unread) parts.push(t('● unread'));
+  parts.push(visitorText(m));
+  const when = relativeTime(m.receivedAt, now);
+  if (when) parts.push(when);
+  return {
+    id: `${connectionId}/message/${idPart(m.id)}`,
+    label: offlineMessageLabel(m),
+    description: parts.join(' · '),
+    icon: m.unread ? { id: 'mail', color: 'charts.blue' } : { id: 'mail-read' },
+    contextValue: `chatdesk:offlineMessage${m.unread ? ':unread' : ''}`,
+  };
+}
+
+export function offlineMessageTooltip(m: OfflineMessage): string {
+  const lines = [`**${escapeMarkdown(offlineMessageLabel(m), 200)}**`];
+  const v = m.visitor;
+  const from = [v.name, v.email, v.phone].filter((x): x is string => !!x).map((x) => escapeMarkdown(x, 120)).join(' · ');
+  lines.push(`${t('From')}: ${from || escapeMarkdown(t('anonymous visitor'))}`);
+  if (m.receivedAt !== undefined && Number.isFinite(m.receivedAt)) {
+    lines.push(`${t('Received')}: ${escapeMarkdown(new Date(m.receivedAt).toLocaleString())}`);
+  }
+  if (m.replyCount) lines.push(escapeMarkdown(m.replyCount === 1 ? t('1 reply') : t('{0} replies', m.replyCount)));
+  if (m.unread) lines.push(escapeMarkdown(t('Unread')));
+  return `${lines.join('  \n')}\n\n---\n\n${escapeMarkdown(m.message, 1500, true)}`;
+}
+
+/** Newest first; messages without a time last, in their original order. */
+export function sortNewestFirst(messages: readonly OfflineMessage[]): OfflineMessage[] {
+  return messages
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (b.m.receivedAt ?? -Infinity) - (a.m.receivedAt ?? -Infinity) || a.i - b.i)
+    .map((x) => x.m);
+}

@@ -1,0 +1,41 @@
+// The contract between the extension (src/extension.ts, src/commands) and the lazily loaded detail
+// panels bundle (dist/webviews.js, built from src/webviews/index.ts). The extension imports only these
+// types at build time and loads the implementation on the first "open details".
+import type * as vscode from 'vscode';
+import type { Agent, Connection, OfflineMessage, OfflineMessageDetail } from '../api/model';
+import type { Logger } from '../util/log';
+
+export interface DetailPanelDeps {
+  extensionUri: vscode.Uri;
+  log: Logger;
+  /** Copies text to the clipboard and confirms in the status bar; `what` names it ("agent ID"). */
+  copy(text: string, what: string): Promise<void>;
+}
+
+/** What an open panel shows; for the integration tests and diagnostics. */
+export interface DetailPanelSnapshot {
+  viewType: 'chatdesk.agent' | 'chatdesk.offlineMessage';
+  /** The tab title. */
+  title: string;
+  /** The webview's current HTML. */
+  html: string;
+  /** Offline message panels: whether the reply thread is loading, loaded or failed. Agent panels: 'loaded'. */
+  state: 'loading' | 'loaded' | 'error';
+}
+
+export interface DetailPanels extends vscode.Disposable {
+  /** Opens (or reveals, if open) the panel for this agent. */
+  showAgent(agent: Agent, connection: Connection): void;
+  /** Opens (or reveals) the panel for this message; `load` fetches the detail with the reply thread. */
+  showOfflineMessage(
+    connection: Connection,
+    message: OfflineMessage,
+    load: (signal: AbortSignal) => Promise<OfflineMessageDetail>,
+  ): void;
+  /** The open panels, oldest first. */
+  snapshot(): DetailPanelSnapshot[];
+}
+
+export interface DetailPanelsModule {
+  createDetailPanels(deps: DetailPanelDeps): DetailPanels;
+}
