@@ -1,0 +1,120 @@
+// ConnectionStore with in-memory Memento and SecretStorage: metadata and secrets kept apart, all-or-nothing
+// writes with rollback, secrets deleted on removal. `vscode` is replaced by the one class the store uses.
+import assert from 'node:assert/strict';
+import Module from 'node:module';
+import { after, before, describe, it } from 'mocha';
+import type { ConnectionStore as StoreType } from '../../../src/connections/store';
+import { nullLogger } from '../../../src/util/log';
+
+class EventEmitter<T> {
+  private listeners: ((e: T) => void)[] = [];
+  event = (l: (e: T) => void) => { this.listeners.push(l); return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } }; };
+  fire(e: T): void { for (const l of this.listeners) l(e); }
+  dispose(): void { this.listeners = []; }
+}
+
+class MemoryMemento {
+  readonly data = new Map<string, unknown>();
+  failNext = false;
+  keys(): readonly string[] { return [...this.data.keys()]; }
+  get<T>(key: string, def?: T): T | undefined { return (this.data.has(key) ? this.data.get(key) : def) as T | undefined; }
+  async update(key: string, value: unknown): Promise<void> {
+    if (this.failNext) { this.failNext = false; throw new Error('disk full'); }
+    this.data.set(key, JSON.parse(JSON.stringify(value)));
+  }
+}
+
+class MemorySecrets {
+  readonly data = new Map<string, string>();
+  failNext = false;
+  async get(key: string): Promise<string | undefined> { return this.data.get(key); }
+  async store(key: string, value: string): Promise<void> {
+    if (this.failNext) { this.failNext = false; throw new Error('keyring locked'); }
+    this.data.set(key, value);
+  }
+  async delete(key: string): Promise<void> { this.data.delete(key); }
+  async keys(): Promise<string[]> { return [...this.data.keys()]; }
+  onDidChange = () => ({ dispose() {} });
+}
+
+let ConnectionStore: typeof StoreType;
+const M = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
+const originalLoad = M._load;
+
+function setup() {
+  const state = new MemoryMemento();
+  const secrets = new MemorySecrets();
+  const store = new ConnectionStore(state as never, secrets as never, nullLogger);
+  return { state, secrets, store };
+}
+
+const META = { label: 'HC', platform: 'helpcrunch' as const, baseUrl: 'https://api.helpcrunch.com' };
+
+describe('ConnectionStore', () => {
+  before(() => {
+    M._load = function (req: string, ...rest: unknown[]) {
+      return req === 'vscode' ? { EventEmitter } : originalLoad.call(this, req, ...rest);
+    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after `vscode` is stubbed
+    ({ ConnectionStore } = require('../../../src/connections/store') as { ConnectionStore: typeof StoreType });
+  });
+  after(() => { M._load = originalLoad; });
+
+  it('keeps metadata in state and credentials in secrets only', async () => {
+    const { state, secrets, store } = setup();
+    const events: string[] = [];
+    store.onDidChange((e) => events.push(`${e.kind}:${e.id}`));
+    const c = await store.add(META, { apiKey: 'hc-secret-key-123' });
+    assert.equal(JSON.stringify([...state.data.values()]).includes('hc-secret-key-123'), false);
+    assert.deepEqual(JSON.parse(secrets.data.get(`chatdesk.connection.${c.id}`)!), { apiKey: 'hc-secret-key-123' });
+    assert.deepEqual(await store.credentials(c.id), { apiKey: 'hc-secret-key-123' });
+    assert.deepEqual(events, [`added:${c.id}`]);
+    // a second store over the same state sees it (survives restarts)
+    const again = new ConnectionStore(state as never, secrets as never, nullLogger);
+    assert.equal(again.list().length, 1);
+  });
+
+  it('saves nothing when the secrets cannot be stored', async () => {
+    const { state, secrets, store } = setup();
+    secrets.failNext = true;
+    await assert.rejects(store.add(META, { apiKey: 'k-1234567' }), /keyring locked/);
+    assert.equal(store.list().length, 0);
+    assert.equal(state.data.size, 0);
+  });
+
+  it('rolls the secrets back when the metadata cannot be saved', async () => {
+    const { state, secrets, store } = setup();
+    state.failNext = true;
+    await assert.rejects(store.add(META, { apiKey: 'k-1234567' }), /disk full/);
+    assert.equal(store.list().length, 0);
+    assert.equal(secrets.data.size, 0);
+  });
+
+  it('update merges credentials (undefined keeps, empty removes) and restores them if saving fails', async () => {
+    const { state, store } = setup();
+    const c = await store.add({ ...META, platform: 'revechat', username: 'a@b.co' }, { apiKey: 'key-one-1234', password: 'pw-one-1234' });
+    await store.update(c.id, { label: 'REVE' }, { apiKey: undefined, password: 'pw-two-1234' });
+    assert.deepEqual(await store.credentials(c.id), { apiKey: 'key-one-1234', password: 'pw-two-1234' });
+    await store.update(c.id, { username: undefined }, { password: '' });
+    assert.deepEqual(await store.credentials(c.id), { apiKey: 'key-one-1234' });
+    assert.equal(store.get(c.id)?.username, undefined);
+    state.failNext = true;
+    await assert.rejects(store.update(c.id, { label: 'x' }, { apiKey: 'key-three-1234' }));
+    assert.deepEqual(await store.credentials(c.id), { apiKey: 'key-one-1234' });
+    assert.equal(store.get(c.id)?.label, 'REVE');
+  });
+
+  it('rename changes only the label; remove deletes the secrets; several connections per platform', async () => {
+    const { secrets, store } = setup();
+    const a = await store.add(META, { apiKey: 'key-a-12345' });
+    const b = await store.add({ ...META, label: 'HC 2' }, { apiKey: 'key-b-12345' });
+    const kinds: string[] = [];
+    store.onDidChange((e) => kinds.push(e.kind));
+    await store.rename(a.id, 'Renamed');
+    assert.equal(store.get(a.id)?.label, 'Renamed');
+    await store.remove(a.id);
+    assert.deepEqual(kinds, ['renamed', 'removed']);
+    assert.equal(secrets.data.has(`chatdesk.connection.${a.id}`), false);
+    assert.deepEqual(store.list().map((c) => c.id), [b.id]);
+  });
+});

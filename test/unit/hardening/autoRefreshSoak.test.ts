@@ -1,0 +1,109 @@
+// Auto-refresh soak against a rate-limited sandbox, in compressed time: one simulated minute is WINDOW_MS,
+// the servers' limits are per WINDOW_MS, and every list of every connection is refreshed the way
+// AutoRefresh + "Refresh All" do it (src/views/autoRefresh.ts: setInterval → refreshLoaded(), a newer
+// refresh cancelling an older one) four times per simulated minute, for 30 simulated minutes. Each refresh
+// needs more requests than a window allows, so only the client's own pacing can keep the servers happy.
+// The sandbox must see zero 429s, and no list may ever show an error.
+import * as assert from 'node:assert/strict';
+import type { ClientOptions } from '../../../src/api/index';
+import { startSandbox } from '../../../src/sandbox/index';
+import type { Sandbox } from '../../../src/sandbox/types';
+import type { PagedList } from '../../../src/views/data/pagedList';
+import { LISTS, RejectionGuard, pagedListFor, sleep } from './support';
+
+const WINDOW_MS = 400; // one simulated minute
+const SIMULATED_MINUTES = 30;
+const REFRESHES_PER_MINUTE = 4;
+
+const LIMITS = {
+  helpcrunchPerWindow: 8, // HelpCrunch: overall, per key; sends no rate-limit headers
+  rocketchatPerRoute: 3, // Rocket.Chat: per route, announced in X-RateLimit-* headers
+  revechatPerWindow: 12, // REVE Chat: undocumented; on here to prove pacing holds there too
+};
+
+describe('hardening: auto-refresh soak against a rate-limited sandbox', function () {
+  this.timeout(90_000);
+  const guard = new RejectionGuard();
+  let sb: Sandbox;
+
+  before(async () => {
+    guard.install();
+    sb = await startSandbox({
+      seed: 21,
+      agents: 250, // 3 pages on Rocket.Chat and HelpCrunch, 13 on REVE Chat
+      offlineMessages: 45, // 3 pages
+      rateLimits: {
+        windowMs: WINDOW_MS,
+        helpcrunchPerMinute: LIMITS.helpcrunchPerWindow,
+        rocketchatCallsPerRoute: LIMITS.rocketchatPerRoute,
+        revechatPerMinute: LIMITS.revechatPerWindow,
+      },
+    });
+  });
+
+  after(async () => {
+    guard.uninstall();
+    await sb?.stop();
+  });
+
+  it(`${SIMULATED_MINUTES} simulated minutes of refreshing every list ${REFRESHES_PER_MINUTE}× a minute: zero 429s, no error`, async () => {
+    // The time-out is generous: a request may wait for its slot.
+    const base: ClientOptions = { timeoutMs: 5_000, maxRetries: 2 };
+    // HelpCrunch and REVE Chat say nothing about their limits in headers: the connection is configured with
+    // the server's numbers (createClient's rateLimit). Rocket.Chat gets no hint and must learn from headers.
+    const options: Record<string, ClientOptions> = {
+      revechat: { ...base, rateLimit: { perWindow: LIMITS.revechatPerWindow, windowMs: WINDOW_MS } },
+      helpcrunch: { ...base, rateLimit: { perWindow: LIMITS.helpcrunchPerWindow, windowMs: WINDOW_MS } },
+      rocketchat: base,
+    };
+    const lists: { name: string; list: PagedList<{ id: string }> }[] = LISTS.map((spec) => ({
+      name: spec.name, list: pagedListFor(() => sb, spec, options[spec.platform]),
+    }));
+    const errors: string[] = [];
+    const completed = new Map<string, number>();
+    for (const { name, list } of lists) {
+      list.onDidChange(() => {
+        if (list.status === 'error') errors.push(`${name}: ${String(list.error)}`);
+        if (list.status === 'loaded') completed.set(name, (completed.get(name) ?? 0) + 1);
+      });
+    }
+
+    // First load, as when the views open.
+    await Promise.all(lists.map(({ list }) => list.ensureLoaded()));
+    const expected = new Map(lists.map(({ name, list }) => [name, list.items.length]));
+    assert.deepEqual(errors, []);
+
+    // Auto-refresh: refreshLoaded() on a timer, never awaited (as setInterval does).
+    const refreshAll = () => { for (const { list } of lists) void list.refresh(); };
+    const timer = setInterval(refreshAll, WINDOW_MS / REFRESHES_PER_MINUTE);
+    try {
+      await sleep(WINDOW_MS * SIMULATED_MINUTES);
+    } finally {
+      clearInterval(timer);
+    }
+    // The last refresh runs to its end.
+    await Promise.all(lists.map(({ list }) => list.whenIdle()));
+    // Once more without competition: every list complete and correct.
+    await Promise.all(lists.map(({ list }) => list.refresh()));
+
+    const stats = sb.stats();
+    try {
+      assert.deepEqual(stats.tooManyRequests, { revechat: 0, rocketchat: 0, helpcrunch: 0 }, 'the sandbox answered 429');
+      assert.deepEqual(errors, [], 'a list showed an error during the soak');
+      for (const { name, list } of lists) {
+        assert.equal(list.status, 'loaded', name);
+        assert.equal(list.items.length, expected.get(name), `${name}: wrong item count after the soak`);
+        assert.ok((completed.get(name) ?? 0) >= 3, `${name}: only ${completed.get(name) ?? 0} refreshes completed; the soak proved little`);
+      }
+      // The load was real: the servers' budgets were used for the whole run.
+      const windows = SIMULATED_MINUTES;
+      assert.ok(stats.requests.helpcrunch >= windows * LIMITS.helpcrunchPerWindow * 0.5, `HelpCrunch saw only ${stats.requests.helpcrunch} requests`);
+      assert.ok(stats.requests.rocketchat >= windows * LIMITS.rocketchatPerRoute * 0.5, `Rocket.Chat saw only ${stats.requests.rocketchat} requests`);
+      assert.ok(stats.requests.revechat >= windows * LIMITS.revechatPerWindow * 0.5, `REVE Chat saw only ${stats.requests.revechat} requests`);
+    } finally {
+      for (const { list } of lists) list.dispose();
+    }
+    console.log(`      soak: ${JSON.stringify(stats.requests)} requests, refreshes completed ${JSON.stringify(Object.fromEntries(completed))}`);
+    await guard.assertNone('soak');
+  });
+});

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import type { Agent, OfflineMessage } from '../../../src/api/model';
+import { ApiError } from '../../../src/api/errors';
+import type { StoredConnection } from '../../../src/connections/types';
+import { agentTooltip, presentAgent } from '../../../src/views/presentation/agent';
+import { connectionTooltip, presentConnection } from '../../../src/views/presentation/connection';
+import { presentError } from '../../../src/views/presentation/error';
+import { offlineMessageTooltip, presentOfflineMessage, sortNewestFirst } from '../../../src/views/presentation/offlineMessage';
+import { escapeMarkdown, notificationText, plainText } from '../../../src/views/presentation/text';
+
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '[x](command:workbench.action.quit)',
+  '**bold**',
+  'evil\u202Etxt.exe',
+  '<script>alert(1)</script>',
+  '![i](https://evil.example/x.png)',
+  '<https://evil.example>',
+  'javascript:alert(1)',
+  '`code` $(zap) &lt;b&gt;',
+  '# heading\n---\n> quote',
+  '[a]: command:workbench.action.quit',
+];
+
+const RAW_MD_LINK = /(^|[^\\])\[[^\]]*(^|[^\\])\]\(/;
+
+function assertInertMarkdown(md: string, source: string): void {
+  assert.ok(!/<[a-z!/]/i.test(md), `raw HTML tag in ${JSON.stringify(md)}`);
+  assert.ok(!RAW_MD_LINK.test(md), `link syntax in ${JSON.stringify(md)}`);
+  assert.ok(!/(^|[^\\])\*\*[^*]/.test(md.replace(/^\*\*[^\n]*?\*\*/, '')), `emphasis from data in ${JSON.stringify(md)}`);
+  assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(md), 'direction override kept');
+  assert.ok(!/(^|[^\\])\$\(/.test(md.replace(/^\$\(warning\)/m, '')), 'theme icon syntax from data');
+  assert.ok(!/command:/.test(md) || /command\\:/.test(md), `unescaped command: in ${JSON.stringify(md)}`);
+  void source;
+}
+
+function agent(over: Partial<Agent> = {}): Agent {
+  return { platform: 'revechat', connectionId: 'c1', id: '4761', name: 'Ada Lovelace', email: 'ada@example.com', role: 'admin', status: 'online', departments: [{ id: 'd1', name: 'Sales' }], raw: {}, ...over };
+}
+
+function message(over: Partial<OfflineMessage> = {}): OfflineMessage {
+  return { id: 'm1', subject: 'Pricing', message: 'Hello\nthere', unread: true, receivedAt: Date.UTC(2026, 10, 23, 9), visitor: { name: 'Bob', email: 'bob@example.com' }, raw: {}, ...over };
+}
+
+const conn: StoredConnection = { id: 'c1', label: 'REVE · 1', platform: 'revechat', baseUrl: 'https://api.revechat.com', accountId: '1' };
+
+describe('tree presentation', () => {
+  it('agent: label, "e-mail · role" description, status icon, contextValue and stable id', () => {
+    const p = presentAgent(agent());
+    assert.deepEqual(p, {
+      id: 'c1/agent/4761', label: 'Ada Lovelace', description: 'ada@example.com · admin',
+      icon: { id: 'pass-filled', color: 'testing.iconPassed' }, contextValue: 'chatdesk:agent:revechat:email',
+    });
+    assert.equal(presentAgent(agent({ status: 'offline', email: undefined, role: undefined })).contextValue, 'chatdesk:agent:revechat');
+    assert.equal(presentAgent(agent({ status: 'away' })).icon.color, 'charts.yellow');
+    assert.equal(presentAgent(agent({ status: 'busy' })).icon.color, 'charts.red');
+    assert.equal(presentAgent(agent({ name: '', email: undefined })).label, '#4761');
+    assert.equal(presentAgent(agent(), 'department/d1/').id, 'c1/department/d1/agent/4761');
+  });
+
+  for (const h of HOSTILE) {
+    it(`hostile text stays inert everywhere: ${JSON.stringify(h).slice(0, 40)}`, () => {
+      const a = agent({ name: h, email: h, role: h, id: h, departments: [{ id: h, name: h }] });
+      const p = presentAgent(a);
+      assert.ok(!/[\u202a-\u202e\n\r]/.test(p.label + p.description), 'label/description is one clean line');
+      assertInertMarkdown(agentTooltip(a), h);
+      const m = message({ subject: h, message: `${h}\n${h}`, visitor: { name: h, email: h, phone: h } });
+      const mp = presentOfflineMessage(m, 'c1');
+      assert.ok(!/[\u202a-\u202e\n\r]/.test(mp.label + mp.description));
+      assertInertMarkdown(offlineMessageTooltip(m), h);
+      const c = { ...conn, label: h, baseUrl: h, username: h };
+      assertInertMarkdown(connectionTooltip(c, { status: 'error', count: 0, noun: 'agents', error: new ApiError('server', h) }), h);
+      assert.ok(!/[\u202a-\u202e]/.test(presentError(new ApiError('server', h), 'x').label));
+    });
+  }
+
+  it('escaped text still shows the words to the user', () => {
+    const md = escapeMarkdown('<img src=x onerror=alert(1)>');
+    assert.equal(md, '&lt;img src=x onerror=alert\\(1\\)&gt;');
+    assert.match(agentTooltip(agent({ name: '**bold**' })), /\\\*\\\*bold\\\*\\\*/);
+  });
+
+  it('plain text collapses whitespace, strips controls and caps length', () => {
+    assert.equal(plainText('a\n\tb\u0000c'), 'a bc');
+    assert.equal(plainText('x'.repeat(500)).length, 200);
+    assert.equal(plainText(undefined), '');
+  });
+
+  it('offline message: subject or "(no subject)", unread marker, visitor and relative time', () => {
+    const now = Date.UTC(2026, 10, 23, 12);
+    const p = presentOfflineMessage(message(), 'offline/c1', now);
+    assert.equal(p.label, 'Pricing');
+    assert.equal(p.description, '● unread · Bob · 3 h ago');
+    assert.equal(p.icon.id, 'mail');
+    assert.equal(p.contextValue, 'chatdesk:offlineMessage:unread');
+    const read = presentOfflineMessage(message({ subject: '  ', unread: false, visitor: {} }), 'offline/c1', now);
+    assert.equal(read.label, '(no subject)');
+    assert.equal(read.icon.id, 'mail-read');
+    assert.equal(read.description, 'anonymous visitor · 3 h ago');
+    assert.match(offlineMessageTooltip(message()), /Hello {2}\nthere/);
+  });
+
+  it('offline messages sort newest first, undated last', () => {
+    const ms = [message({ id: 'a', receivedAt: 1 }), message({ id: 'b', receivedAt: undefined }), message({ id: 'c', receivedAt: 3 })];
+    assert.deepEqual(sortNewestFirst(ms).map((m) => m.id), ['c', 'a', 'b']);
+  });
+
+  it('connection: counts, loading, failure, demo and key expiry in description, icon and contextValue', () => {
+    const now = Date.UTC(2026, 10, 23);
+    assert.equal(presentConnection(conn, { status: 'loading', count: 1234, noun: 'agents' }, 'agents', now).description, '1,234 agents · loading…');
+    assert.equal(presentConnection(conn, { status: 'loaded', count: 1, noun: 'agents' }, 'agents', now).description, '1 agent');
+    assert.equal(presentConnection(conn, { status: 'loaded', count: 10, shown: 3, noun: 'agents' }, 'agents', now).description, '3 of 10 agents');
+    const failed = presentConnection(conn, { status: 'error', count: 5, noun: 'agents' }, 'agents', now);
+    assert.equal(failed.contextValue, 'chatdesk:connection:revechat:error');
+    assert.equal(failed.icon.id, 'error');
+    assert.equal(failed.description, '5 agents · refresh failed');
+    const expiring = presentConnection({ ...conn, demo: true, keyExpiresAt: now + 2 * 86_400_000 }, { status: 'idle', count: 0, noun: 'agents' }, 'agents', now);
+    assert.equal(expiring.contextValue, 'chatdesk:connection:revechat:expiring:demo');
+    assert.equal(expiring.icon.id, 'warning');
+    assert.equal(expiring.description, 'demo · key expires in 2 days');
+    const expired = presentConnection({ ...conn, keyExpiresAt: now - 1 }, { status: 'idle', count: 0, noun: 'agents' }, 'offline', now);
+    assert.equal(expired.contextValue, 'chatdesk:connection:revechat:expired');
+    assert.equal(expired.id, 'offline/c1');
+    assert.equal(presentConnection(conn, { status: 'loaded', count: 4, unread: 2, noun: 'messages' }, 'offline', now).description, '4 messages, 2 unread');
+  });
+
+  it('error item: message as label, retry or credentials actions by kind', () => {
+    const auth = presentError(new ApiError('auth', 'Bad credentials', { status: 401 }), 'agents/c1');
+    assert.equal(auth.label, 'Bad credentials');
+    assert.equal(auth.contextValue, 'chatdesk:error:auth:credentials');
+    assert.equal(auth.id, 'agents/c1/error');
+    assert.equal(presentError(new ApiError('timeout', 'timed out'), 'x').contextValue, 'chatdesk:error:timeout');
+  });
+});
+
+describe('multi-line Markdown escaping (offline message text)', () => {
+  it('neutralises block structure at line starts and keeps the line breaks', () => {
+    const md = escapeMarkdown('# Title\n> quote\n- item\n1. first\n===\nplain', 2000, true);
+    assert.equal(md, '\\# Title  \n&gt; quote  \n\\- item  \n1\\. first  \n\\===  \nplain');
+  });
+});
+
+describe('notification text', () => {
+  it('breaks link syntax so a message cannot carry a (command) link', () => {
+    const out = notificationText('Bad [click](command:workbench.action.quit) key\n<b>');
+    assert.ok(!/\[[^\]]*\]\(/.test(out));
+    assert.ok(!/\[click/.test(out));
+    assert.match(out, /click/);
+    assert.ok(!out.includes('\n'));
+  });
+});
+
+describe('tree item ids', () => {
+  it('encode "/" so ids cannot collide, and survive lone surrogates', () => {
+    assert.notEqual(presentAgent(agent({ id: 'a/agent/b' })).id, presentAgent(agent({ id: 'a' }), 'agent/b/').id);
+    assert.equal(presentAgent(agent({ id: 'x\ud800y' })).id, 'c1/agent/x%25ud800y');
+    assert.equal(presentAgent(agent({ id: '😀' })).id, `c1/agent/${encodeURIComponent('😀')}`);
+  });
+});
