@@ -7,7 +7,7 @@ import {
   editorTab, openViewContainer, paneByTitle, parkMouse, setSideBarWidth, pickQuickItem, quickInputBox, readNotification, runCommand,
   treeRows, waitForFocusedItem, webviewFrame,
 } from '../../scripts/lib/workbench.mjs';
-import { CONTAINER, addReveConnectionThroughUi, chatdeskLogText, closeContext, failureShot, openChatdesk, shot, support } from './helpers.mjs';
+import { CONTAINER, addReveConnectionThroughUi, chatdeskLogText, clickUntilCopied, closeContext, failureShot, openChatdesk, shot, support } from './helpers.mjs';
 
 const LABEL = 'Acme Support (REVE Chat)';
 const AGENTS = 60;
@@ -77,14 +77,10 @@ describe('Chatdesk in the browser', function () {
   });
 
   it('copies the agent ID from the panel to the clipboard', async function () {
-    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
     // the panel script wires the buttons when it runs; the document is complete after that
     await webviewFrame(page).locator('html').evaluate(() => (document.readyState === 'complete' ? undefined
       : new Promise((r) => window.addEventListener('load', r, { once: true }))));
-    await webviewFrame(page).locator('button[data-copy="id"]').first().click();
-    await page.waitForFunction(async (id) => (await navigator.clipboard.readText()) === id, agentId, { timeout: 10000, polling: 200 })
-      .catch(() => undefined);
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), agentId);
+    await clickUntilCopied(page, webviewFrame(page).locator('button[data-copy="id"]').first(), agentId);
     await page.locator('.part.statusbar', { hasText: /Copied/ }).waitFor({ timeout: 5000 });
   });
 

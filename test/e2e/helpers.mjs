@@ -1,5 +1,6 @@
 // Shared pieces of the e2e tests: the sandbox (bundled from src by esbuild.tests.js), a fresh browser
 // context per test file with the workbench open, failure screenshots.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -171,4 +172,34 @@ export async function forEachTreeRow(page, pane, fn, { max = 10000 } = {}) {
     if (last) return i + 1;
   }
   return i;
+}
+
+const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+/**
+ * Clicks `target` until the browser clipboard holds `expected` (at most `attempts` clicks, 5 s each).
+ * VS Code in a browser writes the clipboard with navigator.clipboard, which Chromium refuses now and then while
+ * focus is inside a webview's iframe ("Document is not focused"); VS Code's fallback (execCommand in a textarea)
+ * then races the focus change. That is the browser's doing, not ours: the extension has already called
+ * env.clipboard.writeText and confirmed in the status bar. A second click behaves like a user's. Every lost write
+ * is reported, with the browser's own error, so a change that breaks copying still fails after the last attempt.
+ */
+export async function clickUntilCopied(page, target, expected, { attempts = 3 } = {}) {
+  await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+  const errors = [];
+  const onConsole = (m) => { if (m.type() === 'error' && /clipboard|focus/i.test(m.text())) errors.push(m.text()); };
+  page.on('console', onConsole);
+  try {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await target.click();
+      const copied = await page.waitForFunction(async (want) => (await navigator.clipboard.readText()) === want, expected,
+        { timeout: 5000, polling: 100 }).then(() => true, () => false);
+      if (copied) return attempt;
+      console.log(`      the browser lost clipboard write ${attempt} of ${attempts}${errors.length ? `: ${errors.at(-1).slice(0, 160)}` : ''}`);
+    }
+  } finally {
+    page.off('console', onConsole);
+  }
+  assert.equal(await readClipboard(page), expected, `the clipboard after ${attempts} clicks`);
+  return attempts;
 }
