@@ -13,6 +13,7 @@ import { registerViewCommands } from './commands/viewCommands';
 import { ClientProvider, maxPagesSetting } from './connections/clientProvider';
 import { ConnectionStore } from './connections/store';
 import { DemoService, parseExternalDemo } from './demo/demoService';
+import { AgentSearchCache } from './search/agentSearchCache';
 import type { ChatdeskTestApi } from './testApi';
 import { setTranslator } from './util/l10n';
 import { ChannelLogger } from './util/logger';
@@ -63,7 +64,10 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
   const panels = push(new DetailPanelsHost(context, log));
   push(new AutoRefresh(sessions, log));
 
-  const services: Services = { context, log, store, clients, sessions, agentsState, agentsTree, agentsView, panels, demo };
+  const agentSearch = new AgentSearchCache();
+  push(sessions.onDidChangeConnections(() => agentSearch.clear())); // let go of removed connections' agents
+
+  const services: Services = { context, log, store, clients, sessions, agentsState, agentsTree, agentsView, panels, demo, agentSearch };
   for (const register of [
     registerConnectionCommands, registerRefreshCommands, registerAgentCommands, registerFindAgent, registerAvailableAgents,
     registerOfflineMessageCommands, registerViewCommands, registerDemoCommands,

@@ -2,7 +2,6 @@
 // then what to do with the chosen agent. The matching is ours (src/search); VS Code must not refilter.
 import * as vscode from 'vscode';
 import type { Agent } from '../api/model';
-import { AgentSearchIndex } from '../search/agentSearch';
 import { agentIcon, statusText } from '../views/presentation/agent';
 import { quickPickText } from '../views/presentation/text';
 import { copyAgentEmail, copyAgentId, openAgent } from './agentCommands';
@@ -39,7 +38,7 @@ export function pickAgent(s: Services, title: string): Promise<Agent | undefined
     const qp = vscode.window.createQuickPick<AgentItem>();
     const labels = new Map(connections.map((c) => [c.id, quickPickText(c.label, 60)]));
     const subs: vscode.Disposable[] = [qp];
-    let index = new AgentSearchIndex(s.sessions.allLoadedAgents());
+    let index = s.agentSearch.index(s.sessions.loadedAgentLists());
     let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
     const finish = (a: Agent | undefined) => {
@@ -79,7 +78,7 @@ export function pickAgent(s: Services, title: string): Promise<Agent | undefined
         if (e.list !== 'agents' || timer) return;
         timer = setTimeout(() => {
           timer = undefined;
-          index = new AgentSearchIndex(s.sessions.allLoadedAgents());
+          index = s.agentSearch.index(s.sessions.loadedAgentLists());
           show();
         }, REBUILD_MS);
       }),

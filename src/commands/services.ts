@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { ClientProvider } from '../connections/clientProvider';
 import type { ConnectionStore } from '../connections/store';
+import type { AgentSearchCache } from '../search/agentSearchCache';
 import type { DemoService } from '../demo/demoService';
 import type { Logger } from '../util/log';
 import type { AgentsTreeProvider } from '../views/agentsTreeProvider';
@@ -21,4 +22,6 @@ export interface Services {
   agentsView: vscode.TreeView<TreeNode>;
   panels: DetailPanelsHost;
   demo: DemoService;
+  /** Find Agent…'s index, kept between openings. */
+  agentSearch: AgentSearchCache;
 }

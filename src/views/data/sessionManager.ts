@@ -125,12 +125,12 @@ export class SessionManager extends Disposable {
     return Promise.all(jobs).then(() => undefined);
   }
 
-  /** Every agent loaded so far, across connections. */
-  allLoadedAgents(): Agent[] {
-    const out: Agent[] = [];
+  /** The agents loaded so far, one list per connection that has a session (the lists themselves, not copies). */
+  loadedAgentLists(): (readonly Agent[])[] {
+    const out: (readonly Agent[])[] = [];
     for (const c of this.store.list()) {
       const s = this.sessions.get(c.id);
-      if (s) for (const a of s.agents.items) out.push(a);
+      if (s) out.push(s.agents.items);
     }
     return out;
   }
