@@ -1,5 +1,5 @@
-// Bundles the extension. Separate entry points keep what only a command or webview needs
-// (the sandbox for the demo, the panel scripts) out of dist/extension.js, the activation path.
+// Bundles the extension. Separate entry points keep what only a command, a request or a webview needs
+// (the sandbox for the demo, node-fetch, the panel scripts) out of dist/extension.js, the activation path.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -23,9 +23,26 @@ const nodeCommon = {
   metafile: true,
 };
 
+/**
+ * In dist/extension.js, node-fetch is dist/fetch.js, loaded by the first request (src/api/http.ts imports it
+ * dynamically), so that node-fetch and what it pulls in (http, https, zlib, streams) stay out of activation.
+ * Everywhere else (tests, the bench, the sandbox CLI) that import is the npm package itself.
+ */
+const fetchOnFirstRequest = {
+  name: 'fetch-on-first-request',
+  setup(build) {
+    // A stand-in module that requires the bundle at run time: esbuild evaluates it only when the import() runs.
+    build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: 'node-fetch', namespace: 'fetch-on-first-request' }));
+    build.onLoad({ filter: /.*/, namespace: 'fetch-on-first-request' }, () => ({ contents: 'module.exports = require("./fetch.js");', loader: 'js' }));
+    build.onResolve({ filter: /^\.\/fetch\.js$/ }, () => ({ path: './fetch.js', external: true }));
+  },
+};
+
 const builds = [
   // The extension itself: activation path.
-  { ...nodeCommon, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...nodeCommon, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [fetchOnFirstRequest] },
+  // Lazy: the HTTP library, loaded on the first request.
+  { ...nodeCommon, stdin: { contents: "export { default } from 'node-fetch';", resolveDir: __dirname, sourcefile: 'fetch.js' }, outfile: 'dist/fetch.js' },
   // Lazy: detail panels (webview hosts), loaded on the first "open details".
   { ...nodeCommon, entryPoints: { webviews: 'src/webviews/index.ts' }, outdir: 'dist' },
   // Lazy: the sandbox, loaded only by "Try Demo".
@@ -46,7 +63,7 @@ function copyStatic() {
 }
 
 async function main() {
-  const existing = builds.filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e)));
+  const existing = builds.filter((b) => !b.entryPoints || Object.values(b.entryPoints).every((e) => fs.existsSync(e)));
   if (watch) {
     const ctxs = await Promise.all(existing.map((b) => esbuild.context(b)));
     copyStatic();

@@ -13,10 +13,10 @@ import { runListing, VARIANT_LABEL, type ListingCase } from './listing';
 import { bytes, count, ms, ratio, table } from './stats';
 import { benchPanels, benchSearch, benchTree, makeAgents, type PanelResult, type SearchResults, type TreeResult } from './ui';
 
-interface Options { latencyMs: number; sizes: number[]; quick: boolean; skipVscode: boolean; windowMs: number; hostRuns: number; concurrency: number; skipUi: boolean; skipActivation: boolean }
+interface Options { latencyMs: number; sizes: number[]; quick: boolean; skipVscode: boolean; windowMs: number; hostRuns: number; concurrency: number; skipUi: boolean; skipActivation: boolean; skipListing: boolean }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { latencyMs: 50, sizes: [1000, 10_000, 50_000], quick: false, skipVscode: false, windowMs: 1000, hostRuns: 7, concurrency: DEFAULT_CONCURRENCY, skipUi: false, skipActivation: false };
+  const o: Options = { latencyMs: 50, sizes: [1000, 10_000, 50_000], quick: false, skipVscode: false, windowMs: 1000, hostRuns: 7, concurrency: DEFAULT_CONCURRENCY, skipUi: false, skipActivation: false, skipListing: false };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -29,10 +29,11 @@ function parseArgs(argv: string[]): Options {
       case '--host-runs': o.hostRuns = Math.max(1, num()); break;
       case '--concurrency': o.concurrency = Math.max(1, Math.floor(num())); break;
       case '--listing-only': o.skipUi = true; o.skipActivation = true; break;
+      case '--activation-only': o.skipUi = true; o.skipListing = true; break;
       case '--quick': o.quick = true; break;
       case '--skip-vscode': o.skipVscode = true; break;
       case '--help': case '-h':
-        process.stdout.write('npm run bench -- [--latency MS] [--sizes 1000,10000,50000] [--quick] [--skip-vscode] [--window-ms 1000] [--host-runs 7] [--concurrency 4] [--listing-only]\n');
+        process.stdout.write('npm run bench -- [--latency MS] [--sizes 1000,10000,50000] [--quick] [--skip-vscode] [--window-ms 1000] [--host-runs 7] [--concurrency 4] [--listing-only | --activation-only]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a} (see --help)`);
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, Node ${process.version}`);
 
   lap('1–2. listing every agent, and time to first agents');
-  const listing = await runListing({ sizes: o.sizes, latencyMs: o.latencyMs, windowMs: o.windowMs, concurrency: o.concurrency, log });
+  const listing = o.skipListing ? [] : await runListing({ sizes: o.sizes, latencyMs: o.latencyMs, windowMs: o.windowMs, concurrency: o.concurrency, log });
 
   let tree: TreeResult[] = [];
   let search: SearchResults | undefined;
@@ -212,7 +213,7 @@ async function main(): Promise<void> {
   const tg = targets(o, listing, tree, search, sizes, host);
 
   const report = [
-    listingTables(listing, o), '',
+    ...(o.skipListing ? [] : [listingTables(listing, o), '']),
     ...(search ? [uiTables(tree, search, panels), ''] : []),
     ...(o.skipActivation ? [] : ['Activation:', activationTables(sizes, load, host), '']),
     'Targets (issue 5):',
@@ -230,7 +231,7 @@ async function main(): Promise<void> {
   };
   // Only a full default run writes bench/results.json (the numbers docs/performance.md shows); any other run
   // (--quick, --skip-vscode, other sizes, latency, window or concurrency) writes the git-ignored results.local.json.
-  const partial = o.quick || o.skipVscode || o.skipUi || o.skipActivation || o.concurrency !== DEFAULT_CONCURRENCY
+  const partial = o.quick || o.skipVscode || o.skipUi || o.skipActivation || o.skipListing || o.concurrency !== DEFAULT_CONCURRENCY
     || o.latencyMs !== 50 || o.windowMs !== 1000 || o.sizes.join(',') !== '1000,10000,50000';
   const file = path.join(__dirname, partial ? 'results.local.json' : 'results.json');
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
