@@ -21,6 +21,8 @@ export interface FetchInitLike {
   headers?: Record<string, string>;
   signal?: AbortSignal;
   redirect?: 'follow' | 'error' | 'manual';
+  /** Most bytes of body to read (node-fetch stops with a 'max-size' error; other fetches ignore it). */
+  size?: number;
 }
 
 export type FetchLike = (url: string, init?: FetchInitLike) => Promise<FetchResponseLike>;
@@ -39,6 +41,8 @@ export interface HttpOptions {
   maxWaitMs?: number;
   /** First back-off step; doubles per attempt, full jitter. */
   backoffBaseMs?: number;
+  /** Largest reply body read, bytes (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
 
 export interface HttpRequest {
@@ -61,6 +65,8 @@ export interface HttpResponse {
 }
 
 const DEFAULT_MAX_WAIT_MS = 60_000;
+/** A page of 100 agents is tens of KB and REVE Chat's whole agent list in one reply a few MB per 10,000 agents. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const DEFAULT_BACKOFF_BASE_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
 const MAX_REDIRECTS = 5;
@@ -108,8 +114,10 @@ function errorCode(e: unknown): string | undefined {
 export class HttpClient {
   private readonly maxWaitMs: number;
   private readonly backoffBaseMs: number;
+  private readonly maxResponseBytes: number;
 
   constructor(private readonly options: HttpOptions) {
+    this.maxResponseBytes = Math.max(1, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.backoffBaseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
   }
@@ -167,7 +175,7 @@ export class HttpClient {
   ): Promise<FetchResponseLike> {
     let current = url;
     for (let hop = 0; ; hop++) {
-      const res = await fetchFn(current, { method: 'GET', headers, signal, redirect: 'manual' });
+      const res = await fetchFn(current, { method: 'GET', headers, signal, redirect: 'manual', size: this.maxResponseBytes });
       const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get('location') : null;
       if (!location) return res;
       let target: URL;
@@ -190,6 +198,13 @@ export class HttpClient {
       this.log('debug', `redirect ${res.status} to ${this.options.sanitise(target.pathname)}`);
       current = target.toString();
     }
+  }
+
+  /** A reply too large to read: not retried (the next one would be as large). */
+  private tooLarge(status: number | undefined): ApiError {
+    const n = this.maxResponseBytes;
+    const size = n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+    return new ApiError('malformed', `The server sent a reply larger than ${size}; Chatdesk stopped reading it.`, { status });
   }
 
   /** GET `req`; resolves with the parsed body of a 2xx, rejects with ApiError for anything else. */
@@ -224,7 +239,12 @@ export class HttpClient {
       try {
         const res = await this.fetchFollowingSafeRedirects(fetchFn, url, { Accept: 'application/json', ...req.headers }, controller.signal);
         status = res.status;
-        const text = await res.text();
+        const declared = Number(res.headers.get('content-length'));
+        if (declared > this.maxResponseBytes) {
+          controller.abort(); // do not download what we will not read
+          throw this.tooLarge(status);
+        }
+        const text = await readText(res, () => this.tooLarge(status));
         const ms = Date.now() - started;
         this.log('debug', `${what} → ${status} in ${ms} ms${tries > 1 ? ` (attempt ${tries})` : ''}`);
 
@@ -305,6 +325,16 @@ export class HttpClient {
       );
       await sleep(wait, signal);
     }
+  }
+}
+
+/** The body as text; a body over the size limit (node-fetch's 'max-size') becomes `tooLarge()`. */
+async function readText(res: FetchResponseLike, tooLarge: () => ApiError): Promise<string> {
+  try {
+    return await res.text();
+  } catch (e) {
+    if ((e as { type?: unknown } | null)?.type === 'max-size') throw tooLarge();
+    throw e;
   }
 }
 

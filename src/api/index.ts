@@ -41,6 +41,8 @@ export interface ClientOptions {
   rateLimit?: RateLimitConfig;
   /** Longest single wait before a retry, ms (default 60000). */
   maxRetryWaitMs?: number;
+  /** Largest reply body read, bytes (default 64 MB); a larger one fails as 'malformed', without a retry. */
+  maxResponseBytes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -84,6 +86,7 @@ export function createClient(connection: Connection, credentials: Credentials, o
     limiter,
     sanitise,
     maxWaitMs: options.maxRetryWaitMs,
+    maxResponseBytes: options.maxResponseBytes,
   });
   const ctx: ClientContext = {
     connection,

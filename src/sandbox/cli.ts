@@ -24,6 +24,7 @@ Usage: npm run sandbox -- [options]
   --storm-rate R           fraction answered 429 regardless of limits
   --storm-no-retry-after   storm 429s carry no Retry-After
   --page-forever           every page is full, paging never ends
+  --chunked                bodies chunked, without Content-Length
   --rate-limit off         disable all rate limits
   --rate-window MS         rate-limit window (default 60000)
   --hostile S              add records carrying the string S (repeatable)
@@ -72,6 +73,7 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       case '--storm-rate': faults.storm429Rate = num(); break;
       case '--storm-no-retry-after': faults.storm429RetryAfter = false; break;
       case '--page-forever': faults.pageForever = true; break;
+      case '--chunked': faults.chunked = true; break;
       case '--rate-limit': {
         const v = value();
         if (v !== 'off' && v !== 'on') throw new Error(`--rate-limit: on or off, not ${v}`);

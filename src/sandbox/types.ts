@@ -26,6 +26,8 @@ export interface FaultOptions {
   pageForever?: boolean;
   /** Server is "down": every connection is destroyed at once. */
   down?: boolean;
+  /** Bodies go out chunked, in two parts, without Content-Length (as many app servers and proxies send them). */
+  chunked?: boolean;
 }
 
 export interface RateLimitOptions {

@@ -175,6 +175,23 @@ describe('api: resilience', function () {
       assertApiError(await rejection(helpcrunch(sb, OPEN).verify()), 'malformed');
     });
 
+    it('a reply larger than the limit is "malformed" at once: not retried, not downloaded', async () => {
+      sb.resetStats();
+      // a page of 100 HelpCrunch agents is about 9 KB: over a 4 KB limit, under the default one
+      const e = assertApiError(await rejection(collect(helpcrunch(sb, { ...OPEN, maxResponseBytes: 4 * 1024 }).agents())), 'malformed',
+        'The server sent a reply larger than 4 KB; Chatdesk stopped reading it.');
+      assert.equal(e.status, 200);
+      assert.equal(sb.stats().requests.helpcrunch, 1 + 1, 'page 1 and /v1/departments, each once'); // no retry
+      assert.equal((await collect(helpcrunch(sb, OPEN).agents())).items.length, 400);
+      // the same without Content-Length: reading stops at the limit
+      sb.setFaults({ chunked: true });
+      assertApiError(await rejection(collect(reve(sb, { ...OPEN, maxResponseBytes: 2 * 1024 }).agents())), 'malformed',
+        'The server sent a reply larger than 2 KB; Chatdesk stopped reading it.');
+      for (const client of [reve(sb, OPEN), rocket(sb, OPEN), helpcrunch(sb, OPEN)]) {
+        assert.equal((await collect(client.agents())).items.length, 400, 'chunked replies under the limit read whole');
+      }
+    });
+
     it('a proxy\'s HTML error page becomes a short message, never the HTML', async () => {
       sb.setFaults({ htmlErrorRate: 1 });
       const e = assertApiError(await rejection(rocket(sb, { ...OPEN, maxRetries: 1 }).verify()), 'server',
