@@ -8,6 +8,7 @@ import type { StoredConnection } from '../../connections/types';
 import { Disposable } from '../../util/lifecycle';
 import type { Logger } from '../../util/log';
 import { PagedList } from './pagedList';
+import { dueForRefresh, type RefreshableList, type RefreshAllOptions } from './refreshPolicy';
 
 /** Whether a connection has offline messages: REVE Chat with the superadmin e-mail (and its password). */
 export function expectsOfflineMessages(c: StoredConnection): boolean {
@@ -111,11 +112,9 @@ export class SessionManager extends Disposable {
   }
 
   /** Refreshes every list that has been loaded before (auto-refresh, "Refresh All"). */
-  refreshLoaded(options: { skipLoading?: boolean } = {}): Promise<void> {
+  refreshLoaded(options: RefreshAllOptions = {}): Promise<void> {
     const jobs: Promise<void>[] = [];
-    // Auto-refresh leaves a list that is still loading alone: cancelling it on every tick would never let a
-    // long, rate-limited load finish. A refresh the user asks for cancels and starts over.
-    const due = (list: { started: boolean; status: string }) => list.started && !(options.skipLoading && list.status === 'loading');
+    const due = (list: RefreshableList) => dueForRefresh(list, options);
     for (const c of this.store.list()) {
       const s = this.sessions.get(c.id);
       if (!s) continue;
