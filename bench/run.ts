@@ -16,7 +16,7 @@ import { benchPanels, benchSearch, benchTree, makeAgents, type PanelResult, type
 interface Options { latencyMs: number; sizes: number[]; quick: boolean; skipVscode: boolean; windowMs: number; hostRuns: number; concurrency: number; skipUi: boolean; skipActivation: boolean; skipListing: boolean }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { latencyMs: 50, sizes: [1000, 10_000, 50_000], quick: false, skipVscode: false, windowMs: 1000, hostRuns: 7, concurrency: DEFAULT_CONCURRENCY, skipUi: false, skipActivation: false, skipListing: false };
+  const o: Options = { latencyMs: 50, sizes: [1000, 10_000, 50_000], quick: false, skipVscode: false, windowMs: 1000, hostRuns: 11, concurrency: DEFAULT_CONCURRENCY, skipUi: false, skipActivation: false, skipListing: false };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -33,7 +33,7 @@ function parseArgs(argv: string[]): Options {
       case '--quick': o.quick = true; break;
       case '--skip-vscode': o.skipVscode = true; break;
       case '--help': case '-h':
-        process.stdout.write('npm run bench -- [--latency MS] [--sizes 1000,10000,50000] [--quick] [--skip-vscode] [--window-ms 1000] [--host-runs 7] [--concurrency 4] [--listing-only | --activation-only]\n');
+        process.stdout.write('npm run bench -- [--latency MS] [--sizes 1000,10000,50000] [--quick] [--skip-vscode] [--window-ms 1000] [--host-runs 11] [--concurrency 4] [--listing-only | --activation-only]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a} (see --help)`);
