@@ -85,7 +85,9 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
     push({ dispose: () => clearTimeout(timer) });
   }
 
-  log.info(`Chatdesk activated (${store.list().length} connections).`);
+  // After activation: the first log line compiles the redaction patterns, which activation does not need.
+  const logged = setTimeout(() => log.info(`Chatdesk activated (${store.list().length} connections).`), 0);
+  push({ dispose: () => clearTimeout(logged) });
   return {
     store,
     agentsTree: agentsTree as vscode.TreeDataProvider<unknown>,
