@@ -7,8 +7,8 @@ import type { AgentsViewState } from '../agentsViewState';
 import type { SessionManager } from '../data/sessionManager';
 import { AgentNode } from './agentNode';
 import { DepartmentNode } from './departmentNode';
-import { ErrorNode } from './errorNode';
 import { InfoNode } from './infoNode';
+import { listStatusNodes } from './listStatusNodes';
 import { treeItem, type TreeNode } from './treeNode';
 
 /** A connection in the Agents view; its children are loaded when the tree first asks for them. */
@@ -48,14 +48,9 @@ export class AgentsConnectionNode implements TreeNode {
     if (!session) return [];
     const list = session.agents;
     void list.ensureLoaded();
-    const out: TreeNode[] = [];
     const base = `agents/${this.id}`;
-    if (list.status === 'error') out.push(new ErrorNode(list.error, this.id, this, base));
-    if (!list.items.length) {
-      if (list.status === 'loading' || list.status === 'idle') out.push(new InfoNode(`${base}/loading`, vscode.l10n.t('Loading agents…'), this, 'loading~spin'));
-      else if (list.status === 'loaded') out.push(new InfoNode(`${base}/empty`, vscode.l10n.t('No agents'), this));
-      return out;
-    }
+    const out = listStatusNodes(list, this.id, this, base, { loading: vscode.l10n.t('Loading agents…'), empty: vscode.l10n.t('No agents') });
+    if (!list.items.length) return out;
     const filter = this.state.filter;
     const agents = filterAgents(list.items, filter);
     if (!agents.length) {

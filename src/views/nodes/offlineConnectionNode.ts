@@ -3,9 +3,8 @@ import type { StoredConnection } from '../../connections/types';
 import { connectionTooltip, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
 import { sortNewestFirst } from '../presentation/offlineMessage';
 import type { SessionManager } from '../data/sessionManager';
-import { ErrorNode } from './errorNode';
-import { InfoNode } from './infoNode';
 import { OfflineMessageNode } from './offlineMessageNode';
+import { listStatusNodes } from './listStatusNodes';
 import { treeItem, type TreeNode } from './treeNode';
 
 /** A connection in the Offline Messages view; messages newest first. */
@@ -39,14 +38,9 @@ export class OfflineConnectionNode implements TreeNode {
     if (!session) return [];
     const list = session.offline;
     void list.ensureLoaded();
-    const out: TreeNode[] = [];
     const base = `offline/${this.id}`;
-    if (list.status === 'error') out.push(new ErrorNode(list.error, this.id, this, base));
-    if (!list.items.length) {
-      if (list.status === 'loading' || list.status === 'idle') out.push(new InfoNode(`${base}/loading`, vscode.l10n.t('Loading offline messages…'), this, 'loading~spin'));
-      else if (list.status === 'loaded') out.push(new InfoNode(`${base}/empty`, vscode.l10n.t('No offline messages'), this));
-      return out;
-    }
+    const out = listStatusNodes(list, this.id, this, base, { loading: vscode.l10n.t('Loading offline messages…'), empty: vscode.l10n.t('No offline messages') });
+    if (!list.items.length) return out;
     const now = Date.now();
     for (const m of sortNewestFirst(list.items)) out.push(new OfflineMessageNode(m, this.connection, this, now));
     return out;
