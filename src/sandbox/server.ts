@@ -109,18 +109,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   function send(platform: PlatformName, res: ServerResponse, r: SandboxResponse, truncate = false): void {
     const buf = Buffer.from(r.body, 'utf8');
     if (r.status === 429) stats.tooManyRequests[platform]++;
-    if (injector.options.chunked && !truncate) {
-      res.writeHead(r.status, r.headers);
-      stats.bytesSent += buf.length;
-      const mid = Math.floor(buf.length / 2);
-      res.write(buf.subarray(0, mid));
-      res.end(buf.subarray(mid));
-      return;
-    }
-    res.writeHead(r.status, { ...r.headers, 'Content-Length': String(buf.length) });
+    const chunked = injector.options.chunked === true && !truncate;
+    res.writeHead(r.status, chunked ? r.headers : { ...r.headers, 'Content-Length': String(buf.length) });
     if (!truncate) {
       stats.bytesSent += buf.length;
-      res.end(buf);
+      if (chunked) res.write(buf.subarray(0, Math.floor(buf.length / 2))); // without Content-Length: chunked
+      res.end(chunked ? buf.subarray(Math.floor(buf.length / 2)) : buf);
       return;
     }
     const half = buf.subarray(0, Math.floor(buf.length / 2));

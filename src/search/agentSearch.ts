@@ -1,8 +1,8 @@
-// Find Agent…: a pure matcher over every connection's agents. Every rank but the last is a kind of prefix, found
-// by a binary search over the names or by walking a prefix bucket kept in name order; only substring matches need a scan, and that scan is one indexOf
-// over all agents' text and stops as soon as the result list is full. A keystroke therefore costs about as much as
-// the results it returns, not as many agents as there are. Typing narrows: when a query extends one whose scan went
-// through everything, only what that scan matched is scanned again.
+// Find Agent…: a pure matcher over every connection's agents. Every rank but the last is a kind of prefix, found by
+// a binary search over the names or by walking a prefix bucket kept in name order; only substring matches need a
+// scan, and that scan is one indexOf over all agents' text that stops as soon as the result list is full. A
+// keystroke therefore costs about as much as the results it returns, not as many agents as there are. Typing
+// narrows: when a query extends one whose scan went through everything, only what that scan matched is scanned again.
 import type { Agent } from '../api/model';
 import { PrefixBuckets } from './prefixBuckets';
 
