@@ -2,7 +2,7 @@
 
 import { ApiError } from './errors';
 import type { HttpClient } from './http';
-import type { Connection, Credentials } from './model';
+import { PLATFORM_NAMES, type Connection, type Credentials, type Platform } from './model';
 import type { Logger } from '../util/log';
 
 export interface ClientContext {
@@ -16,9 +16,7 @@ export interface ClientContext {
   logger?: Logger;
 }
 
-export const PLATFORM_NAMES = { revechat: 'REVE Chat', rocketchat: 'Rocket.Chat', helpcrunch: 'HelpCrunch' } as const;
-
-export function unsupported(platform: keyof typeof PLATFORM_NAMES, what: string): ApiError {
+export function unsupported(platform: Platform, what: string): ApiError {
   return new ApiError('unsupported', `${PLATFORM_NAMES[platform]} has no API for ${what}.`);
 }
 

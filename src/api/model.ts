@@ -5,6 +5,20 @@ export type Platform = 'revechat' | 'rocketchat' | 'helpcrunch';
 
 export const PLATFORMS: readonly Platform[] = ['revechat', 'rocketchat', 'helpcrunch'];
 
+/** Each platform's name as its vendor writes it: the one table of platform names. */
+export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+  revechat: 'REVE Chat',
+  rocketchat: 'Rocket.Chat',
+  helpcrunch: 'HelpCrunch',
+};
+
+/** The platform's name, or the value itself for anything that is not a platform (data from outside). */
+export function platformName(platform: unknown): string {
+  return typeof platform === 'string' && Object.prototype.hasOwnProperty.call(PLATFORM_NAMES, platform)
+    ? PLATFORM_NAMES[platform as Platform]
+    : String(platform);
+}
+
 /** Non-secret connection metadata; stored in VS Code state. */
 export interface Connection {
   id: string;
@@ -92,6 +106,28 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * How a listing ended, reported once after its last page (never on an error or a cancellation).
+ * `incomplete` is set when the client knows the list is short of what the server has: fewer distinct items
+ * arrived than the total the server reported, or the server repeated a page instead of sending the next one.
+ */
+export interface ListingEnd {
+  /** Distinct items handed over. */
+  received: number;
+  /** The total the server reported, where it did (the largest one seen). */
+  reportedTotal?: number;
+  incomplete?: {
+    reason: 'short-of-total' | 'repeated-page';
+    /** How many the server said there are, where it said. */
+    expected?: number;
+  };
+}
+
+export interface ListOptions extends CallOptions {
+  /** Called once when the listing ends normally, after the last page was handed over. */
+  onEnd?(end: ListingEnd): void;
+}
+
 export interface Capabilities {
   offlineMessages: boolean;
   availableAgents: boolean;
@@ -102,11 +138,11 @@ export interface PlatformClient {
   readonly capabilities: Capabilities;
   /** Resolves when the credentials work; throws ApiError otherwise. */
   verify(o?: CallOptions): Promise<void>;
-  /** Page by page, every page, in order. */
-  agents(o?: CallOptions): AsyncIterable<Agent[]>;
+  /** Page by page, every page, in order; no agent twice. `o.onEnd` learns whether the list is whole. */
+  agents(o?: ListOptions): AsyncIterable<Agent[]>;
   agent(id: string, o?: CallOptions): Promise<Agent>;
   /** Where capabilities say so; throws ApiError('unsupported') otherwise. */
   availableAgents(o?: CallOptions): Promise<Agent[]>;
-  offlineMessages(o?: CallOptions): AsyncIterable<OfflineMessage[]>;
+  offlineMessages(o?: ListOptions): AsyncIterable<OfflineMessage[]>;
   offlineMessage(id: string, o?: CallOptions): Promise<OfflineMessageDetail>;
 }

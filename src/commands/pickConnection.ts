@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { StoredConnection } from '../connections/types';
-import { PLATFORM_LABELS } from '../connections/validation';
+import { PLATFORM_NAMES } from '../api/model';
 import { quickPickText } from '../views/presentation/text';
 import type { Services } from './services';
 
@@ -19,7 +19,7 @@ export async function pickConnection(
   const choice = await vscode.window.showQuickPick(
     candidates.map((c) => ({
       label: quickPickText(c.label),
-      description: `${PLATFORM_LABELS[c.platform]}${c.demo ? ` · ${vscode.l10n.t('demo')}` : ''}`,
+      description: `${PLATFORM_NAMES[c.platform]}${c.demo ? ` · ${vscode.l10n.t('demo')}` : ''}`,
       detail: quickPickText(c.baseUrl, 200),
       connection: c,
     })),

@@ -2,7 +2,7 @@
 // against the platform before anything is saved. On a failure the flow returns to the step that was most
 // likely wrong, with the reason shown there and every value kept. Pure (no vscode): the steps go
 // through a Prompter, verification through a callback, so unit and integration tests can drive it.
-import type { Connection, Credentials, Platform } from '../api/model';
+import { PLATFORM_NAMES, type Connection, type Credentials, type Platform } from '../api/model';
 import { normaliseBaseUrl } from '../api/baseUrl';
 import { ApiError, isApiError } from '../api/errors';
 import { t } from '../util/l10n';
@@ -10,7 +10,7 @@ import { BACK, type PickItem, type Prompter, type ValidationMessage } from './pr
 import { decodeJwtClaims } from './reveKey';
 import type { StoredConnection } from './types';
 import {
-  DEFAULT_BASE_URLS, PLATFORM_LABELS, defaultLabel, validateAccountId, validateBaseUrl, validateHelpCrunchKey,
+  DEFAULT_BASE_URLS, defaultLabel, validateAccountId, validateBaseUrl, validateHelpCrunchKey,
   validateLabel, validateOptionalEmail, validatePassword, validateReveKey, validateRocketToken, validateRocketUserId,
   type Validated,
 } from './validation';
@@ -79,7 +79,7 @@ export function explainVerifyFailure(platform: Platform, e: unknown, baseUrl: st
     case 'timeout':
       return { field: pick('baseUrl'), message: t('Could not reach {0}: {1}', host, err.message) };
     case 'malformed':
-      return { field: pick('baseUrl'), message: t('{0} did not answer like {1}: {2}', host, PLATFORM_LABELS[platform], err.message) };
+      return { field: pick('baseUrl'), message: t('{0} did not answer like {1}: {2}', host, PLATFORM_NAMES[platform], err.message) };
     case 'cancelled':
       return { field: pick('label'), message: t('Verification cancelled. Press Enter to try again.') };
     default:
@@ -106,7 +106,7 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
   const specsFor = (p: Platform): FieldSpec[] => {
     const baseUrl: FieldSpec = {
       key: 'baseUrl',
-      prompt: p === 'rocketchat' ? t('Your Rocket.Chat workspace URL') : t('{0} API base URL (change it only for a self-hosted or test server)', PLATFORM_LABELS[p]),
+      prompt: p === 'rocketchat' ? t('Your Rocket.Chat workspace URL') : t('{0} API base URL (change it only for a self-hosted or test server)', PLATFORM_NAMES[p]),
       placeholder: p === 'rocketchat' ? 'https://chat.example.com' : DEFAULT_BASE_URLS[p],
       validate: validateBaseUrl,
       initial: () => DEFAULT_BASE_URLS[p] || undefined,
@@ -191,7 +191,7 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
     if (index === 0) {
       const items: PickItem<Platform>[] = (['revechat', 'rocketchat', 'helpcrunch'] as Platform[]).map((value) => ({
         value,
-        label: PLATFORM_LABELS[value],
+        label: PLATFORM_NAMES[value],
         description: value === 'revechat' ? t('agents and offline messages')
           : value === 'rocketchat' ? t('omnichannel agents, available agents') : t('agents'),
       }));

@@ -1,6 +1,6 @@
 // Validation of everything the user types into the connection flow. Pure functions (no vscode):
 // each returns the cleaned value or a message fit to show at the input.
-import type { Platform } from '../api/model';
+import { PLATFORM_NAMES, type Platform } from '../api/model';
 import { defaultBaseUrl } from '../api/baseUrl';
 import { t } from '../util/l10n';
 import { decodeJwtClaims, formatDate, looksLikeJwt, looksLikeReveKey } from './reveKey';
@@ -172,11 +172,6 @@ export function validateLabel(raw: string): Validated {
   return { value: v };
 }
 
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  revechat: 'REVE Chat',
-  rocketchat: 'Rocket.Chat',
-  helpcrunch: 'HelpCrunch',
-};
 
 export const DEFAULT_BASE_URLS: Record<Platform, string> = {
   revechat: defaultBaseUrl('revechat') ?? '',
@@ -186,7 +181,7 @@ export const DEFAULT_BASE_URLS: Record<Platform, string> = {
 
 /** The default label for a new connection, e.g. "REVE Chat · 8683034" or "Rocket.Chat · chat.example.com". */
 export function defaultLabel(platform: Platform, fields: { accountId?: string; baseUrl?: string }): string {
-  const name = PLATFORM_LABELS[platform];
+  const name = PLATFORM_NAMES[platform];
   if (platform === 'revechat' && fields.accountId) return `${name} · ${fields.accountId}`;
   if (fields.baseUrl) {
     try {

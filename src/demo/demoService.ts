@@ -7,7 +7,7 @@ import type { DemoHost } from '../connections/clientProvider';
 import { decodeJwtClaims } from '../connections/reveKey';
 import type { ConnectionStore } from '../connections/store';
 import type { StoredConnection } from '../connections/types';
-import { PLATFORM_LABELS } from '../connections/validation';
+import { PLATFORM_NAMES } from '../api/model';
 import type { Sandbox, SandboxOptions } from '../sandbox/types';
 import { Disposable } from '../util/lifecycle';
 import { LazyModule } from '../util/lazyModule';
@@ -144,7 +144,7 @@ export class DemoService extends Disposable implements DemoHost {
     for (const s of specs) {
       const id = demoId(s.platform);
       const meta: Omit<StoredConnection, 'id'> = {
-        label: vscode.l10n.t('Demo · {0}', PLATFORM_LABELS[s.platform]),
+        label: vscode.l10n.t('Demo · {0}', PLATFORM_NAMES[s.platform]),
         platform: s.platform,
         ...s.meta,
         demo: true,

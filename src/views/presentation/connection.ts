@@ -2,7 +2,7 @@
 import type { Platform } from '../../api/model';
 import { isApiError } from '../../api/errors';
 import type { StoredConnection } from '../../connections/types';
-import { PLATFORM_LABELS } from '../../connections/validation';
+import { PLATFORM_NAMES } from '../../api/model';
 import { expiryMessage, keyExpiryState, type KeyExpiryState } from '../../connections/reveKey';
 import { t } from '../../util/l10n';
 import { escapeMarkdown, formatCount, plainText } from './text';
@@ -62,7 +62,7 @@ export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo,
   if (c.demo) ctx += ':demo';
   return {
     id: `${view}/${c.id}`,
-    label: plainText(c.label) || PLATFORM_LABELS[c.platform],
+    label: plainText(c.label) || PLATFORM_NAMES[c.platform],
     description: parts.join(' · '),
     icon,
     contextValue: ctx,
@@ -70,8 +70,8 @@ export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo,
 }
 
 export function connectionTooltip(c: StoredConnection, info: ConnectionLoadInfo, now: number = Date.now()): string {
-  const lines = [`**${escapeMarkdown(plainText(c.label) || PLATFORM_LABELS[c.platform])}**`];
-  lines.push(`${escapeMarkdown(PLATFORM_LABELS[c.platform])}${c.demo ? ` · ${escapeMarkdown(t('demo (local sandbox)'))}` : ''}`);
+  const lines = [`**${escapeMarkdown(plainText(c.label) || PLATFORM_NAMES[c.platform])}**`];
+  lines.push(`${escapeMarkdown(PLATFORM_NAMES[c.platform])}${c.demo ? ` · ${escapeMarkdown(t('demo (local sandbox)'))}` : ''}`);
   lines.push(`${t('Server')}: ${escapeMarkdown(c.baseUrl, 300)}`);
   if (c.accountId) lines.push(`${t('Account ID')}: ${escapeMarkdown(c.accountId)}`);
   if (c.userId) lines.push(`${t('User ID')}: ${escapeMarkdown(c.userId)}`);

@@ -1,6 +1,6 @@
 // Small HTML building blocks the panels share. Every data value goes through escapeHtml here; labels are
 // our own (translated) strings and are escaped too, so nothing a translator writes becomes markup either.
-import type { Platform } from '../../api/model';
+import { platformName } from '../../api/model';
 import { t } from '../../util/l10n';
 import type { CopyField } from '../protocol';
 import { escapeHtml } from './escape';
@@ -58,15 +58,7 @@ export function copyButtonHtml(field: CopyField, label: string, withText = false
   return `<button type="button" class="copy${withText ? ' with-label' : ' icon-only'}" data-copy="${field}" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}"><i class="codicon codicon-copy" aria-hidden="true"></i>${text}</button>`;
 }
 
-const PLATFORM_NAMES: Record<Platform, string> = {
-  revechat: 'REVE Chat',
-  rocketchat: 'Rocket.Chat',
-  helpcrunch: 'HelpCrunch',
-};
-
-export function platformName(platform: Platform): string {
-  return Object.prototype.hasOwnProperty.call(PLATFORM_NAMES, platform) ? PLATFORM_NAMES[platform] : String(platform);
-}
+export { platformName };
 
 /** The platform's object, pretty-printed; never throws (cycles, BigInt, functions). */
 export function rawJson(raw: unknown): string {
