@@ -1,47 +1,60 @@
-// Composition root: construct, register, push disposables. No network and nothing slow awaited here;
-// the first request happens when a tree asks for a connection's children.
+// Composition root: construct, register, push disposables. No network, no file read and nothing slow awaited here;
+// the first request (and the first read of the agent cache) happens when a view or a command asks for a connection.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerAgentCommands } from './commands/agentCommands';
 import { registerAvailableAgents } from './commands/availableAgents';
+import { registerCacheCommands } from './commands/cacheCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerDemoCommands } from './commands/demoCommands';
 import { registerFindAgent } from './commands/findAgent';
 import { registerOfflineMessageCommands } from './commands/offlineMessageCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
-import type { Services } from './commands/services';
 import { registerViewCommands } from './commands/viewCommands';
+import { AgentCacheSetting, agentCacheEnabled } from './config/agentCacheSetting';
+import { AutoRefreshSetting } from './config/autoRefreshSetting';
 import { ClientProvider, maxPagesSetting } from './connections/clientProvider';
 import { ConnectionStore } from './connections/store';
 import { DemoService, parseExternalDemo } from './demo/demoService';
 import { AgentSearchCache } from './search/agentSearchCache';
+import { AgentCache, expectsOfflineMessages, Store } from './store';
 import type { ChatdeskTestApi } from './testApi';
 import { setTranslator } from './util/l10n';
 import { ChannelLogger } from './util/logger';
 import { AgentsTreeProvider } from './views/agentsTreeProvider';
 import { AgentsViewState } from './views/agentsViewState';
-import { AutoRefresh } from './views/autoRefresh';
-import { expectsOfflineMessages, SessionManager } from './views/data/sessionManager';
-import { DetailPanelsHost } from './views/detailPanelsHost';
 import type { TreeNode } from './views/nodes/treeNode';
 import { OfflineTreeProvider } from './views/offlineTreeProvider';
 import { ViewProgress } from './views/viewProgress';
+import { DetailPanelsLoader } from './webviews/loader';
+import { registerPanelSerializers } from './webviews/panelSerializers';
 
 export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
   setTranslator(vscode.l10n.t);
   const push = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
 
   const log = push(new ChannelLogger('Chatdesk'));
-  const store = push(new ConnectionStore(context.globalState, context.secrets, log));
-  const clients = push(new ClientProvider(store, log));
+  const connections = push(new ConnectionStore(context.globalState, context.secrets, log));
+  const clients = push(new ClientProvider(connections, log));
   const external = parseExternalDemo(process.env.CHATDESK_DEMO);
-  const demo = push(new DemoService(context.extensionPath, store, log, external));
+  const demo = push(new DemoService(context.extensionPath, connections, log, external));
   clients.demoHost = demo;
-  // the client enforces the page cap (an error item); the list's own cap is only a backstop
-  const sessions = push(new SessionManager(store, clients, () => maxPagesSetting() + 1, log));
+  const store = new Store({
+    connections,
+    clients,
+    // the client enforces the page cap (an error item); the list's own cap is only a backstop
+    maxPages: () => maxPagesSetting() + 1,
+    log,
+    cache: new AgentCache(path.join(context.globalStorageUri.fsPath, 'agents'), log),
+    cacheEnabled: agentCacheEnabled,
+  });
+  push({ dispose: () => store.dispose() });
+  push(new AgentCacheSetting(store));
+  push(new AutoRefreshSetting(store.autoRefresh, log));
 
   const agentsState = push(new AgentsViewState());
-  const agentsTree = push(new AgentsTreeProvider(sessions, agentsState));
-  const offlineTree = push(new OfflineTreeProvider(sessions));
+  const agentsTree = push(new AgentsTreeProvider(store, agentsState));
+  const offlineTree = push(new OfflineTreeProvider(store));
   const agentsView = push(vscode.window.createTreeView<TreeNode>('chatdesk.agents', { treeDataProvider: agentsTree, showCollapseAll: true }));
   const offlineView = push(vscode.window.createTreeView<TreeNode>('chatdesk.offlineMessages', { treeDataProvider: offlineTree, showCollapseAll: true }));
   push(agentsState.onDidChange(() => { agentsView.description = agentsState.describe(); }));
@@ -50,30 +63,35 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
   }));
 
   const updateContext = () => {
-    const all = store.list();
+    const all = connections.list();
     void vscode.commands.executeCommand('setContext', 'chatdesk.hasConnections', all.length > 0);
     void vscode.commands.executeCommand('setContext', 'chatdesk.hasOfflineConnections', all.some(expectsOfflineMessages));
     void vscode.commands.executeCommand('setContext', 'chatdesk.hasDemo', all.some((c) => c.demo));
   };
   updateContext();
-  push(store.onDidChange(updateContext));
+  push(connections.onDidChange(updateContext));
 
-  push(new ViewProgress(sessions, 'chatdesk.agents', 'agents'));
-  push(new ViewProgress(sessions, 'chatdesk.offlineMessages', 'offline'));
+  push(new ViewProgress(store, 'chatdesk.agents', 'agents'));
+  push(new ViewProgress(store, 'chatdesk.offlineMessages', 'offline'));
 
-  const panels = push(new DetailPanelsHost(context, log));
-  push(new AutoRefresh(sessions, log));
+  const panels = push(new DetailPanelsLoader(context, log));
+  for (const d of registerPanelSerializers({ log, panels, connections, store, clients })) push(d);
 
   const agentSearch = new AgentSearchCache();
-  push(sessions.onDidChangeConnections(() => agentSearch.clear())); // let go of removed connections' agents
+  push(store.onDidChangeConnections(() => agentSearch.clear())); // let go of removed connections' agents
 
-  const services: Services = { context, log, store, clients, sessions, agentsState, agentsTree, agentsView, panels, demo, agentSearch };
-  for (const register of [
-    registerConnectionCommands, registerRefreshCommands, registerAgentCommands, registerFindAgent, registerAvailableAgents,
-    registerOfflineMessageCommands, registerViewCommands, registerDemoCommands,
-  ]) {
-    for (const d of register(services)) push(d);
-  }
+  const agentDeps = { log, connections, store, panels, agentSearch };
+  for (const d of [
+    ...registerConnectionCommands({ log, connections }),
+    ...registerRefreshCommands({ log, store }),
+    ...registerCacheCommands({ log, store }),
+    ...registerAgentCommands(agentDeps),
+    ...registerFindAgent(agentDeps),
+    ...registerAvailableAgents({ ...agentDeps, clients }),
+    ...registerOfflineMessageCommands({ log, connections, store, clients, panels }),
+    ...registerViewCommands({ log, agentsState }),
+    ...registerDemoCommands({ log, demo }),
+  ]) push(d);
 
   if (external) {
     // `npm run demo`: connections to the demo script's sandbox, added after activation (idempotent).
@@ -86,10 +104,11 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
   }
 
   // After activation: the first log line compiles the redaction patterns, which activation does not need.
-  const logged = setTimeout(() => log.info(`Chatdesk activated (${store.list().length} connections).`), 0);
+  const logged = setTimeout(() => log.info(`Chatdesk activated (${connections.list().length} connections).`), 0);
   push({ dispose: () => clearTimeout(logged) });
   return {
-    store,
+    store: connections,
+    dataStore: store,
     agentsTree: agentsTree as vscode.TreeDataProvider<unknown>,
     offlineTree: offlineTree as vscode.TreeDataProvider<unknown>,
     agentsView: agentsView as vscode.TreeView<unknown>,

@@ -1,12 +1,16 @@
 // What activate() returns: handles for the integration tests (test/integration). Not a public API.
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './connections/store';
+import type { StoredConnection } from './connections/types';
+import type { Store } from './store';
 import type { Logger } from './util/log';
 import type { DetailPanels } from './webviews/api';
 
 export interface ChatdeskTestApi {
   /** Connection metadata (globalState) and credentials (SecretStorage); add/update/remove and change events. */
   store: ConnectionStore;
+  /** Every connection's lists and the agent directory (src/store). */
+  dataStore: Store<StoredConnection>;
   /** The Agents view's data provider: roots are connections, then (departments,) agents, error and loading items. */
   agentsTree: vscode.TreeDataProvider<unknown>;
   /** The Offline Messages view's data provider: connections with offline messages, then messages newest first. */

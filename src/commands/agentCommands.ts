@@ -1,27 +1,35 @@
 // Copy Agent ID / E-mail / JSON and Open Details: from a tree item, or (palette) after picking an agent.
 import * as vscode from 'vscode';
 import type { Agent } from '../api/model';
+import { toConnection, type ConnectionStore } from '../connections/store';
+import type { Logger } from '../util/log';
 import { copyWithConfirmation } from '../util/clipboard';
 import { quickPickText } from '../views/presentation/text';
+import type { DetailPanelsLoader } from '../webviews/loader';
+import { pickAgent, type AgentPickerDeps } from './agentPicker';
 import { agentFromArg } from './args';
-import { pickAgent } from './findAgent';
 import { registerCommand } from './register';
-import type { Services } from './services';
 
-async function resolveAgent(s: Services, arg: unknown, title: string): Promise<Agent | undefined> {
-  return agentFromArg(arg) ?? pickAgent(s, title);
+export interface AgentCommandDeps extends AgentPickerDeps {
+  log: Logger;
+  connections: ConnectionStore;
+  panels: DetailPanelsLoader;
 }
 
-export async function copyAgentId(s: Services, arg: unknown): Promise<string | undefined> {
-  const agent = await resolveAgent(s, arg, vscode.l10n.t('Copy Agent ID'));
+async function resolveAgent(d: AgentPickerDeps, arg: unknown, title: string): Promise<Agent | undefined> {
+  return agentFromArg(arg) ?? pickAgent(d, title);
+}
+
+export async function copyAgentId(d: AgentPickerDeps, arg: unknown): Promise<string | undefined> {
+  const agent = await resolveAgent(d, arg, vscode.l10n.t('Copy Agent ID'));
   if (!agent) return undefined;
   // the status bar renders $(icon) syntax: the ID shown there is escaped one-line text; the ID copied is exact
   await copyWithConfirmation(agent.id, vscode.l10n.t('agent ID {0}', quickPickText(agent.id, 80)));
   return agent.id;
 }
 
-export async function copyAgentEmail(s: Services, arg: unknown): Promise<string | undefined> {
-  const agent = await resolveAgent(s, arg, vscode.l10n.t('Copy Agent E-mail'));
+export async function copyAgentEmail(d: AgentPickerDeps, arg: unknown): Promise<string | undefined> {
+  const agent = await resolveAgent(d, arg, vscode.l10n.t('Copy Agent E-mail'));
   if (!agent) return undefined;
   if (!agent.email) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This agent has no e-mail address.'));
@@ -31,28 +39,27 @@ export async function copyAgentEmail(s: Services, arg: unknown): Promise<string 
   return agent.email;
 }
 
-export async function copyAgentJson(s: Services, arg: unknown): Promise<string | undefined> {
-  const agent = await resolveAgent(s, arg, vscode.l10n.t('Copy Agent as JSON'));
+export async function copyAgentJson(d: AgentPickerDeps, arg: unknown): Promise<string | undefined> {
+  const agent = await resolveAgent(d, arg, vscode.l10n.t('Copy Agent as JSON'));
   if (!agent) return undefined;
   const json = JSON.stringify(agent, null, 2);
   await copyWithConfirmation(json, vscode.l10n.t('agent as JSON'));
   return json;
 }
 
-export async function openAgent(s: Services, arg: unknown): Promise<void> {
-  const agent = await resolveAgent(s, arg, vscode.l10n.t('Open Agent Details'));
+export async function openAgent(d: AgentCommandDeps, arg: unknown): Promise<void> {
+  const agent = await resolveAgent(d, arg, vscode.l10n.t('Open Agent Details'));
   if (!agent) return;
-  const connection = s.store.get(agent.connectionId);
+  const connection = d.connections.get(agent.connectionId);
   if (!connection) return;
-  const { demo: _d, demoSource: _s, keyExpiresAt: _k, ...plain } = connection;
-  s.panels.get().showAgent(agent, plain);
+  d.panels.get().showAgent(agent, toConnection(connection));
 }
 
-export function registerAgentCommands(s: Services): vscode.Disposable[] {
+export function registerAgentCommands(d: AgentCommandDeps): vscode.Disposable[] {
   return [
-    registerCommand('chatdesk.copyAgentId', s.log, (arg) => copyAgentId(s, arg)),
-    registerCommand('chatdesk.copyAgentEmail', s.log, (arg) => copyAgentEmail(s, arg)),
-    registerCommand('chatdesk.copyAgentJson', s.log, (arg) => copyAgentJson(s, arg)),
-    registerCommand('chatdesk.openAgent', s.log, (arg) => openAgent(s, arg)),
+    registerCommand('chatdesk.copyAgentId', d.log, (arg) => copyAgentId(d, arg)),
+    registerCommand('chatdesk.copyAgentEmail', d.log, (arg) => copyAgentEmail(d, arg)),
+    registerCommand('chatdesk.copyAgentJson', d.log, (arg) => copyAgentJson(d, arg)),
+    registerCommand('chatdesk.openAgent', d.log, (arg) => openAgent(d, arg)),
   ];
 }

@@ -6,7 +6,12 @@ import { AgentsConnectionNode } from '../views/nodes/agentsConnectionNode';
 import { ErrorNode } from '../views/nodes/errorNode';
 import { OfflineConnectionNode } from '../views/nodes/offlineConnectionNode';
 import { OfflineMessageNode } from '../views/nodes/offlineMessageNode';
-import type { Services } from './services';
+
+/** Looks up stored connections (the ConnectionStore). */
+export interface ConnectionLookup {
+  list(): readonly StoredConnection[];
+  get(id: string): StoredConnection | undefined;
+}
 
 function isAgent(v: unknown): v is Agent {
   const a = v as Agent;
@@ -33,9 +38,9 @@ export function connectionIdFromArg(arg: unknown): string | undefined {
   return undefined;
 }
 
-export function connectionFromArg(s: Services, arg: unknown): StoredConnection | undefined {
+export function connectionFromArg(s: { connections: ConnectionLookup }, arg: unknown): StoredConnection | undefined {
   const id = connectionIdFromArg(arg);
-  return id ? s.store.get(id) : undefined;
+  return id ? s.connections.get(id) : undefined;
 }
 
 export function offlineMessageFromArg(arg: unknown): { message: OfflineMessage; connectionId: string } | undefined {

@@ -3,13 +3,17 @@ import * as vscode from 'vscode';
 import { isApiError } from '../api/errors';
 import { agentIcon } from '../views/presentation/agent';
 import { notificationText, quickPickText } from '../views/presentation/text';
-import { copyAgentId, openAgent } from './agentCommands';
+import type { ClientProvider } from '../connections/clientProvider';
+import { copyAgentId, openAgent, type AgentCommandDeps } from './agentCommands';
 import { connectionFromArg } from './args';
 import { pickConnection } from './pickConnection';
 import { registerCommand } from './register';
-import type { Services } from './services';
 
-export async function showAvailableAgents(s: Services, arg: unknown): Promise<void> {
+export interface AvailableAgentsDeps extends AgentCommandDeps {
+  clients: ClientProvider;
+}
+
+export async function showAvailableAgents(s: AvailableAgentsDeps, arg: unknown): Promise<void> {
   const connection = connectionFromArg(s, arg)
     ?? await pickConnection(s, vscode.l10n.t('Which Rocket.Chat connection?'), (c) => c.platform === 'rocketchat');
   if (!connection) return;
@@ -58,6 +62,6 @@ export async function showAvailableAgents(s: Services, arg: unknown): Promise<vo
   else if (action?.id === 'open') await openAgent(s, pick.agent);
 }
 
-export function registerAvailableAgents(s: Services): vscode.Disposable[] {
+export function registerAvailableAgents(s: AvailableAgentsDeps): vscode.Disposable[] {
   return [registerCommand('chatdesk.showAvailableAgents', s.log, (arg) => showAvailableAgents(s, arg))];
 }

@@ -12,7 +12,13 @@ import { notificationText } from '../views/presentation/text';
 import { connectionFromArg } from './args';
 import { pickConnection } from './pickConnection';
 import { registerCommand } from './register';
-import type { Services } from './services';
+import type { ConnectionStore } from '../connections/store';
+import type { Logger } from '../util/log';
+
+export interface ConnectionCommandDeps {
+  log: Logger;
+  connections: ConnectionStore;
+}
 
 export interface FlowCommandOptions {
   /** Drives every step (integration tests pass a scripted one); default: the real quick input. */
@@ -30,8 +36,8 @@ function keyExpiry(result: FlowResult, existing: StoredConnection | undefined): 
   return existing?.keyExpiresAt;
 }
 
-async function runFlow(s: Services, mode: FlowMode, prompter: Prompter): Promise<FlowResult | undefined> {
-  const existingCredentials: Credentials | undefined = mode.kind === 'add' ? undefined : await s.store.credentials(mode.connection.id);
+async function runFlow(s: ConnectionCommandDeps, mode: FlowMode, prompter: Prompter): Promise<FlowResult | undefined> {
+  const existingCredentials: Credentials | undefined = mode.kind === 'add' ? undefined : await s.connections.credentials(mode.connection.id);
   return runConnectionFlow(mode, {
     prompter,
     existingCredentials,
@@ -48,29 +54,29 @@ async function runFlow(s: Services, mode: FlowMode, prompter: Prompter): Promise
   });
 }
 
-export async function addConnection(s: Services, arg?: unknown): Promise<StoredConnection | undefined> {
+export async function addConnection(s: ConnectionCommandDeps, arg?: unknown): Promise<StoredConnection | undefined> {
   const prompter = optionsFrom(arg).prompter ?? new QuickInputPrompter();
   const result = await runFlow(s, { kind: 'add' }, prompter);
   if (!result) return undefined;
-  const saved = await s.store.add({ ...result.connection, keyExpiresAt: keyExpiry(result, undefined) }, result.credentials);
+  const saved = await s.connections.add({ ...result.connection, keyExpiresAt: keyExpiry(result, undefined) }, result.credentials);
   void vscode.window.showInformationMessage(vscode.l10n.t('Connection "{0}" added.', notificationText(saved.label)));
   void vscode.commands.executeCommand('chatdesk.agents.focus');
   return saved;
 }
 
-async function editLike(s: Services, kind: 'edit' | 'credentials', target: unknown, opts: FlowCommandOptions): Promise<StoredConnection | undefined> {
+async function editLike(s: ConnectionCommandDeps, kind: 'edit' | 'credentials', target: unknown, opts: FlowCommandOptions): Promise<StoredConnection | undefined> {
   const connection = connectionFromArg(s, target)
     ?? await pickConnection(s, kind === 'edit' ? vscode.l10n.t('Which connection do you want to edit?') : vscode.l10n.t('Whose credentials do you want to update?'));
   if (!connection) return undefined;
   const prompter = opts.prompter ?? new QuickInputPrompter();
   const result = await runFlow(s, { kind, connection }, prompter);
   if (!result) return undefined;
-  const updated = await s.store.update(connection.id, { ...result.connection, keyExpiresAt: keyExpiry(result, connection) }, result.credentials);
+  const updated = await s.connections.update(connection.id, { ...result.connection, keyExpiresAt: keyExpiry(result, connection) }, result.credentials);
   void vscode.window.showInformationMessage(vscode.l10n.t('Connection "{0}" updated.', notificationText(updated.label)));
   return updated;
 }
 
-export async function renameConnection(s: Services, target: unknown): Promise<StoredConnection | undefined> {
+export async function renameConnection(s: ConnectionCommandDeps, target: unknown): Promise<StoredConnection | undefined> {
   const connection = connectionFromArg(s, target) ?? await pickConnection(s, vscode.l10n.t('Which connection do you want to rename?'));
   if (!connection) return undefined;
   const label = await vscode.window.showInputBox({
@@ -82,10 +88,10 @@ export async function renameConnection(s: Services, target: unknown): Promise<St
   if (label === undefined) return undefined;
   const v = validateLabel(label);
   if (v.error || v.value === connection.label) return connection;
-  return s.store.rename(connection.id, v.value);
+  return s.connections.rename(connection.id, v.value);
 }
 
-export async function removeConnection(s: Services, target: unknown, arg?: unknown): Promise<boolean> {
+export async function removeConnection(s: ConnectionCommandDeps, target: unknown, arg?: unknown): Promise<boolean> {
   const connection = connectionFromArg(s, target) ?? await pickConnection(s, vscode.l10n.t('Which connection do you want to remove?'));
   if (!connection) return false;
   const prompter = optionsFrom(arg).prompter ?? new QuickInputPrompter();
@@ -95,11 +101,11 @@ export async function removeConnection(s: Services, target: unknown, arg?: unkno
     vscode.l10n.t('Remove'),
   );
   if (!ok) return false;
-  await s.store.remove(connection.id);
+  await s.connections.remove(connection.id);
   return true;
 }
 
-export function registerConnectionCommands(s: Services): vscode.Disposable[] {
+export function registerConnectionCommands(s: ConnectionCommandDeps): vscode.Disposable[] {
   return [
     registerCommand('chatdesk.addConnection', s.log, (arg) => addConnection(s, arg)),
     registerCommand('chatdesk.editConnection', s.log, (target, arg) => editLike(s, 'edit', target, optionsFrom(arg))),

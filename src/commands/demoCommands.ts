@@ -1,9 +1,15 @@
 // Try Demo / Remove Demo.
 import * as vscode from 'vscode';
 import { registerCommand } from './register';
-import type { Services } from './services';
+import type { DemoService } from '../demo/demoService';
+import type { Logger } from '../util/log';
 
-export async function tryDemo(s: Services): Promise<number> {
+export interface DemoCommandDeps {
+  log: Logger;
+  demo: DemoService;
+}
+
+export async function tryDemo(s: DemoCommandDeps): Promise<number> {
   const added = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting the Chatdesk demo…') },
     () => s.demo.start(),
@@ -13,13 +19,13 @@ export async function tryDemo(s: Services): Promise<number> {
   return added.length;
 }
 
-export async function removeDemo(s: Services): Promise<number> {
+export async function removeDemo(s: DemoCommandDeps): Promise<number> {
   const n = await s.demo.remove();
   if (n) vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Removed {0} demo connections', n), 3000);
   return n;
 }
 
-export function registerDemoCommands(s: Services): vscode.Disposable[] {
+export function registerDemoCommands(s: DemoCommandDeps): vscode.Disposable[] {
   return [
     registerCommand('chatdesk.tryDemo', s.log, () => tryDemo(s)),
     registerCommand('chatdesk.removeDemo', s.log, () => removeDemo(s)),

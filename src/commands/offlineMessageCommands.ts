@@ -1,19 +1,31 @@
 // Open Offline Message…: from the tree, or (palette) a pick of loaded messages, or an ID.
 import * as vscode from 'vscode';
 import type { OfflineMessage } from '../api/model';
-import { expectsOfflineMessages } from '../views/data/sessionManager';
+import type { ClientProvider } from '../connections/clientProvider';
+import { toConnection, type ConnectionStore } from '../connections/store';
+import type { StoredConnection } from '../connections/types';
+import { expectsOfflineMessages, type Store } from '../store';
+import type { Logger } from '../util/log';
+import type { DetailPanelsLoader } from '../webviews/loader';
 import { offlineMessageLabel, sortNewestFirst, visitorText } from '../views/presentation/offlineMessage';
 import { plainText, quickPickText } from '../views/presentation/text';
 import { relativeTime } from '../util/relativeTime';
 import { offlineMessageFromArg } from './args';
 import { pickConnection } from './pickConnection';
 import { registerCommand } from './register';
-import type { Services } from './services';
 
-async function pickMessage(s: Services): Promise<{ message: OfflineMessage; connectionId: string } | undefined> {
+export interface OfflineMessageCommandDeps {
+  log: Logger;
+  connections: ConnectionStore;
+  store: Store<StoredConnection>;
+  clients: ClientProvider;
+  panels: DetailPanelsLoader;
+}
+
+async function pickMessage(s: OfflineMessageCommandDeps): Promise<{ message: OfflineMessage; connectionId: string } | undefined> {
   const connection = await pickConnection(s, vscode.l10n.t('Which connection?'), expectsOfflineMessages);
   if (!connection) return undefined;
-  const list = s.sessions.session(connection.id)?.offline;
+  const list = s.store.lists(connection.id)?.offline;
   if (!list) return undefined;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading offline messages…') }, () => list.ensureLoaded());
   const now = Date.now();
@@ -41,20 +53,19 @@ async function pickMessage(s: Services): Promise<{ message: OfflineMessage; conn
   };
 }
 
-export async function openOfflineMessage(s: Services, arg: unknown): Promise<void> {
+export async function openOfflineMessage(s: OfflineMessageCommandDeps, arg: unknown): Promise<void> {
   const target = offlineMessageFromArg(arg) ?? await pickMessage(s);
   if (!target) return;
-  const connection = s.store.get(target.connectionId);
+  const connection = s.connections.get(target.connectionId);
   if (!connection) return;
-  const { demo: _d, demoSource: _s, keyExpiresAt: _k, ...plain } = connection;
   const clients = s.clients;
-  s.panels.get().showOfflineMessage(plain, target.message, async (signal) => {
+  s.panels.get().showOfflineMessage(toConnection(connection), target.message, async (signal) => {
     const client = await clients.get(connection.id);
     return client.offlineMessage(target.message.id, { signal });
   });
   s.log.debug(`Opened offline message ${plainText(target.message.id, 80)} of connection ${connection.id}.`);
 }
 
-export function registerOfflineMessageCommands(s: Services): vscode.Disposable[] {
+export function registerOfflineMessageCommands(s: OfflineMessageCommandDeps): vscode.Disposable[] {
   return [registerCommand('chatdesk.openOfflineMessage', s.log, (arg) => openOfflineMessage(s, arg))];
 }

@@ -2,15 +2,15 @@ import * as vscode from 'vscode';
 import type { StoredConnection } from '../connections/types';
 import { PLATFORM_NAMES } from '../api/model';
 import { quickPickText } from '../views/presentation/text';
-import type { Services } from './services';
+import type { ConnectionLookup } from './args';
 
 /** A quick pick of stored connections (optionally filtered); resolves immediately when only one fits. */
 export async function pickConnection(
-  s: Services,
+  s: { connections: ConnectionLookup },
   placeholder: string,
   filter: (c: StoredConnection) => boolean = () => true,
 ): Promise<StoredConnection | undefined> {
-  const candidates = s.store.list().filter(filter);
+  const candidates = s.connections.list().filter(filter);
   if (!candidates.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No matching Chatdesk connection. Add one first.'));
     return undefined;

@@ -1,21 +1,22 @@
+// Refresh (one connection) and Refresh All: both through the store's refresh policy.
 import type * as vscode from 'vscode';
+import type { Store } from '../store';
+import type { Logger } from '../util/log';
 import { connectionIdFromArg } from './args';
 import { registerCommand } from './register';
-import type { Services } from './services';
 
-export function registerRefreshCommands(s: Services): vscode.Disposable[] {
+export interface RefreshCommandDeps {
+  log: Logger;
+  store: Store;
+}
+
+export function registerRefreshCommands(d: RefreshCommandDeps): vscode.Disposable[] {
   return [
-    registerCommand('chatdesk.refreshAll', s.log, async () => {
-      const jobs: Promise<void>[] = [];
-      for (const c of s.store.list()) {
-        const session = s.sessions.session(c.id);
-        if (session?.agents.started || session?.offline.started) jobs.push(s.sessions.refreshConnection(c.id));
-      }
-      await Promise.all(jobs);
-    }),
-    registerCommand('chatdesk.refreshConnection', s.log, async (arg) => {
+    // what the user asks for cancels loads in flight and starts over; auto-refresh leaves them alone
+    registerCommand('chatdesk.refreshAll', d.log, () => d.store.refreshAll()),
+    registerCommand('chatdesk.refreshConnection', d.log, async (arg) => {
       const id = connectionIdFromArg(arg);
-      if (id) await s.sessions.refreshConnection(id);
+      if (id) await d.store.refreshConnection(id);
     }),
   ];
 }

@@ -1,9 +1,15 @@
 // Filter, online-only, grouping and Show Logs.
 import * as vscode from 'vscode';
 import { registerCommand } from './register';
-import type { Services } from './services';
+import type { Logger } from '../util/log';
+import type { AgentsViewState } from '../views/agentsViewState';
 
-export function registerViewCommands(s: Services): vscode.Disposable[] {
+export interface ViewCommandDeps {
+  log: Logger & { show(): void };
+  agentsState: AgentsViewState;
+}
+
+export function registerViewCommands(s: ViewCommandDeps): vscode.Disposable[] {
   const toggleOnline = () => s.agentsState.setOnlineOnly(!s.agentsState.filter.onlineOnly);
   return [
     registerCommand('chatdesk.filterAgents', s.log, async (arg) => {

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { Throttler } from '../util/throttle';
 import type { AgentsViewState } from './agentsViewState';
-import type { SessionManager } from './data/sessionManager';
+import type { StoredConnection } from '../connections/types';
+import type { Store } from '../store';
 import { AgentsConnectionNode } from './nodes/agentsConnectionNode';
 import type { TreeNode } from './nodes/treeNode';
 import { NodeTreeProvider } from './nodeTreeProvider';
@@ -16,15 +17,15 @@ export class AgentsTreeProvider extends NodeTreeProvider {
   private readonly nodes = new Map<string, AgentsConnectionNode>();
   private readonly throttler: Throttler<string>;
 
-  constructor(private readonly sessions: SessionManager, private readonly state: AgentsViewState) {
+  constructor(private readonly store: Store<StoredConnection>, private readonly state: AgentsViewState) {
     super();
     this.throttler = this._register(new Throttler<string>(THROTTLE_MS, (ids) => {
       // One refresh of the whole (shallow) tree: VS Code can drop a refresh of an element that arrives while
       // the children of an earlier refresh of it are still being fetched, leaving later pages unseen.
       if (ids.some((id) => this.nodes.has(id))) this._onDidChangeTreeData.fire(undefined);
     }));
-    this._register(sessions.onDidChangeData((e) => { if (e.list === 'agents') this.throttler.schedule(e.connectionId); }));
-    this._register(sessions.onDidChangeConnections(() => this._onDidChangeTreeData.fire(undefined)));
+    this._register(store.onDidChangeList((e) => { if (e.list === 'agents') this.throttler.schedule(e.connectionId); }));
+    this._register(store.onDidChangeConnections(() => this._onDidChangeTreeData.fire(undefined)));
     this._register(state.onDidChange(() => this._onDidChangeTreeData.fire(undefined)));
   }
 
@@ -32,9 +33,9 @@ export class AgentsTreeProvider extends NodeTreeProvider {
   roots(): AgentsConnectionNode[] {
     const seen = new Set<string>();
     const out: AgentsConnectionNode[] = [];
-    for (const c of this.sessions.connections()) {
+    for (const c of this.store.connections()) {
       let node = this.nodes.get(c.id);
-      if (!node) { node = new AgentsConnectionNode(c, this.sessions, this.state); this.nodes.set(c.id, node); }
+      if (!node) { node = new AgentsConnectionNode(c, this.store, this.state); this.nodes.set(c.id, node); }
       node.connection = c;
       seen.add(c.id);
       out.push(node);

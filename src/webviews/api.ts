@@ -8,8 +8,11 @@ import type { Logger } from '../util/log';
 export interface DetailPanelDeps {
   extensionUri: vscode.Uri;
   log: Logger;
-  /** Copies text to the clipboard and confirms in the status bar; `what` names it ("agent ID"). */
-  copy(text: string, what: string): Promise<void>;
+  /**
+   * Copies text to the clipboard and says whether it worked (a confirmation in the status bar, or an error
+   * message); `what` names it ("agent ID"). Resolves to whether it worked.
+   */
+  copy(text: string, what: string): Promise<boolean>;
 }
 
 /** What an open panel shows; for the integration tests and diagnostics. */
@@ -24,14 +27,19 @@ export interface DetailPanelSnapshot {
 }
 
 export interface DetailPanels extends vscode.Disposable {
-  /** Opens (or reveals, if open) the panel for this agent. */
-  showAgent(agent: Agent, connection: Connection): void;
+  /** Opens (or reveals, if open) the panel for this agent; into `restored` when VS Code restores a panel. */
+  showAgent(agent: Agent, connection: Connection, restored?: vscode.WebviewPanel): void;
   /** Opens (or reveals) the panel for this message; `load` fetches the detail with the reply thread. */
   showOfflineMessage(
     connection: Connection,
     message: OfflineMessage,
     load: (signal: AbortSignal) => Promise<OfflineMessageDetail>,
+    restored?: vscode.WebviewPanel,
   ): void;
+  /** A notice in a restored panel: while its item loads, or why it cannot be shown any more. */
+  showNotice(restored: vscode.WebviewPanel, title: string, text: string): void;
+  /** Prepares a panel VS Code restored after a reload (options, icon) before one of the show methods fills it. */
+  adopt(panel: vscode.WebviewPanel): void;
   /** The open panels, oldest first. */
   snapshot(): DetailPanelSnapshot[];
 }

@@ -7,13 +7,14 @@ import type { Logger } from '../util/log';
 import { redact } from '../util/redact';
 import type { DetailPanelDeps, DetailPanels, DetailPanelSnapshot } from './api';
 import { agentHtml, agentTitle } from './html/agentHtml';
+import { noticeHtml } from './html/noticeHtml';
 import { offlineMessageErrorHtml, offlineMessageHtml, offlineMessageLoadingHtml, offlineMessageTitle } from './html/offlineMessageHtml';
 import type { PageContext } from './html/page';
 import { rawJson } from './html/parts';
 import { createNonce } from './nonce';
 import type { ViewType } from './options';
 import { VIEW_TYPES } from './options';
-import type { CopyField } from './protocol';
+import type { CopyField, HostMessage } from './protocol';
 import { parsePageMessage, previewMessage } from './protocol';
 import { tabTitle } from './tabTitle';
 
@@ -24,6 +25,7 @@ export interface PanelLike {
     readonly cspSource: string;
     asWebviewUri(uri: vscode.Uri): vscode.Uri;
     onDidReceiveMessage(listener: (message: unknown) => unknown): vscode.Disposable;
+    postMessage(message: HostMessage): Thenable<boolean>;
   };
   title: string;
   reveal(): void;
@@ -33,6 +35,8 @@ export interface PanelLike {
 
 export interface DetailPanelsOptions extends DetailPanelDeps {
   createPanel(viewType: ViewType, title: string): PanelLike;
+  /** Sets up a panel VS Code restored (webview options, icon). */
+  adoptPanel?(panel: PanelLike): void;
   resources: { styles: readonly vscode.Uri[]; script: vscode.Uri };
   /** vscode.env.language */
   locale: string;
@@ -50,6 +54,19 @@ interface CopyTarget {
 /** The map key: kind, platform, connection and the item's own ID (no separator ambiguity). */
 export function panelKey(kind: 'agent' | 'offlineMessage', platform: Platform, connectionId: string, itemId: string): string {
   return JSON.stringify([kind, platform, connectionId, itemId]);
+}
+
+/** What a page render needs from its panel: a fresh nonce, the webview's CSP source and resource URIs. */
+function pageContextOf(panel: PanelLike, options: DetailPanelsOptions): PageContext {
+  const webview = panel.webview;
+  return {
+    nonce: (options.nonce ?? createNonce)(),
+    cspSource: webview.cspSource,
+    styleUris: options.resources.styles.map((u) => webview.asWebviewUri(u).toString()),
+    scriptUri: webview.asWebviewUri(options.resources.script).toString(),
+    locale: options.locale,
+    timeZone: options.timeZone,
+  };
 }
 
 function errorText(error: unknown): string {
@@ -85,15 +102,7 @@ abstract class DetailPanel {
   }
 
   protected pageContext(): PageContext {
-    const webview = this.panel.webview;
-    return {
-      nonce: (this.options.nonce ?? createNonce)(),
-      cspSource: webview.cspSource,
-      styleUris: this.options.resources.styles.map((u) => webview.asWebviewUri(u).toString()),
-      scriptUri: webview.asWebviewUri(this.options.resources.script).toString(),
-      locale: this.options.locale,
-      timeZone: this.options.timeZone,
-    };
+    return pageContextOf(this.panel, this.options);
   }
 
   protected setContent(title: string, html: string): void {
@@ -141,8 +150,19 @@ abstract class DetailPanel {
       this.log.warn(`Ignored a request from the ${this.kindName} panel to copy "${message.field}", which it does not have.`);
       return;
     }
-    this.options.copy(target.text, target.what).catch((e: unknown) => {
-      this.log.error(redact(`Copying the ${target.what} failed: ${errorText(e)}`));
+    const field = message.field;
+    void this.options.copy(target.text, target.what).then(
+      (ok) => {
+        if (!ok) this.log.warn(`Copying the ${target.what} from the ${this.kindName} panel failed (the user was told).`);
+        return ok;
+      },
+      (e: unknown) => {
+        this.log.error(redact(`Copying the ${target.what} failed: ${errorText(e)}`));
+        return false;
+      },
+    ).then((ok) => {
+      // the page shows a check or an error icon on the button (a closed panel cannot be told)
+      if (!this.disposed) void Promise.resolve(this.panel.webview.postMessage({ type: 'copied', field, ok })).catch(() => undefined);
     });
   }
 }
@@ -253,28 +273,38 @@ export class DetailPanelsImpl implements DetailPanels {
     return this.panels.size;
   }
 
-  showAgent(agent: Agent, connection: Connection): void {
+  showAgent(agent: Agent, connection: Connection, restored?: PanelLike): void {
     const key = panelKey('agent', connection.platform, connection.id, agent.id);
     const existing = this.panels.get(key);
     if (existing instanceof AgentPanel) {
       existing.update(agent, connection);
-      existing.reveal();
+      if (restored) restored.dispose(); else existing.reveal();
       return;
     }
-    const panel = this.options.createPanel(VIEW_TYPES.agent, tabTitle(agentTitle(agent)));
+    const panel = restored ?? this.options.createPanel(VIEW_TYPES.agent, tabTitle(agentTitle(agent)));
     this.panels.set(key, new AgentPanel(panel, this.options, agent, connection, () => this.forget(key, panel)));
   }
 
-  showOfflineMessage(connection: Connection, message: OfflineMessage, load: Loader): void {
+  showOfflineMessage(connection: Connection, message: OfflineMessage, load: Loader, restored?: PanelLike): void {
     const key = panelKey('offlineMessage', connection.platform, connection.id, message.id);
     const existing = this.panels.get(key);
     if (existing instanceof OfflineMessagePanel) {
       existing.reopen(message, load);
-      existing.reveal();
+      if (restored) restored.dispose(); else existing.reveal();
       return;
     }
-    const panel = this.options.createPanel(VIEW_TYPES.offlineMessage, tabTitle(offlineMessageTitle(message)));
+    const panel = restored ?? this.options.createPanel(VIEW_TYPES.offlineMessage, tabTitle(offlineMessageTitle(message)));
     this.panels.set(key, new OfflineMessagePanel(panel, this.options, message, connection, load, () => this.forget(key, panel)));
+  }
+
+  adopt(panel: PanelLike): void {
+    this.options.adoptPanel?.(panel);
+  }
+
+  /** A notice in a panel VS Code restored: while its item loads, or why it cannot be shown any more. */
+  showNotice(restored: PanelLike, title: string, text: string): void {
+    restored.title = tabTitle(title);
+    restored.webview.html = noticeHtml(title, text, pageContextOf(restored, this.options));
   }
 
   snapshot(): DetailPanelSnapshot[] {

@@ -19,6 +19,11 @@ export function createDetailPanels(deps: DetailPanelDeps): DetailPanels {
       panel.iconPath = resources.icon;
       return panel;
     },
+    adoptPanel: (panel) => {
+      const p = panel as vscode.WebviewPanel;
+      p.webview.options = panelOptions(deps.extensionUri);
+      p.iconPath = resources.icon;
+    },
   });
 }
 

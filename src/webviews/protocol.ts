@@ -9,6 +9,9 @@ export type PageMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'copy'; readonly field: CopyField };
 
+/** What the host tells the page: whether a copy it asked for worked (the page then shows a check or an error). */
+export type HostMessage = { readonly type: 'copied'; readonly field: CopyField; readonly ok: boolean };
+
 const MAX_STRING = 32;
 
 export function isCopyField(value: unknown): value is CopyField {

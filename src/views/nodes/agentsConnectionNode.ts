@@ -1,38 +1,36 @@
 import * as vscode from 'vscode';
 import type { StoredConnection } from '../../connections/types';
-import { connectionTooltip, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
+import type { Store } from '../../store';
+import { connectionTooltip, loadInfo, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
 import { filterAgents, groupByDepartment, isFilterActive } from '../presentation/filter';
 import { formatCount } from '../presentation/text';
 import type { AgentsViewState } from '../agentsViewState';
-import type { SessionManager } from '../data/sessionManager';
 import { AgentNode } from './agentNode';
 import { DepartmentNode } from './departmentNode';
 import { InfoNode } from './infoNode';
 import { listStatusNodes } from './listStatusNodes';
 import { treeItem, type TreeNode } from './treeNode';
 
-/** A connection in the Agents view; its children are loaded when the tree first asks for them. */
+/**
+ * A connection in the Agents view. Its children are asked for when the tree first shows it: that starts the load
+ * (cached agents first, at once, then the network) and waits only for the cache read.
+ */
 export class AgentsConnectionNode implements TreeNode {
   readonly parent = undefined;
 
-  constructor(public connection: StoredConnection, private readonly sessions: SessionManager, private readonly state: AgentsViewState) {}
+  constructor(public connection: StoredConnection, private readonly store: Store<StoredConnection>, private readonly state: AgentsViewState) {}
 
   get id(): string {
     return this.connection.id;
   }
 
   private info(): ConnectionLoadInfo {
-    const list = this.sessions.session(this.id)?.agents;
+    const list = this.store.lists(this.id)?.agents;
     if (!list) return { status: 'idle', count: 0, noun: 'agents' };
     const filter = this.state.filter;
-    return {
-      status: list.status,
-      count: list.progress,
+    return loadInfo(list.state(), 'agents', {
       shown: isFilterActive(filter) && list.items.length ? filterAgents(list.items, filter).length : undefined,
-      error: list.error,
-      truncated: list.truncated,
-      noun: 'agents',
-    };
+    });
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -43,11 +41,11 @@ export class AgentsConnectionNode implements TreeNode {
     return connectionTooltip(this.connection, this.info());
   }
 
-  getChildren(): TreeNode[] {
-    const session = this.sessions.session(this.id);
-    if (!session) return [];
-    const list = session.agents;
+  async getChildren(): Promise<TreeNode[]> {
+    const list = this.store.lists(this.id)?.agents;
+    if (!list) return [];
     void list.ensureLoaded();
+    await list.whenCacheRead();
     const base = `agents/${this.id}`;
     const out = listStatusNodes(list, this.id, this, base, { loading: vscode.l10n.t('Loading agents…'), empty: vscode.l10n.t('No agents') });
     if (!list.items.length) return out;

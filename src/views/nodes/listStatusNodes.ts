@@ -1,6 +1,6 @@
 // The rows a connection shows for the state of its list, above or instead of the items: the error (with its retry
 // actions), and while there are no items yet, "Loading…" (spinning) or "No …". Both trees use them.
-import type { PagedList } from '../data/pagedList';
+import type { PagedList } from '../../store';
 import { ErrorNode } from './errorNode';
 import { InfoNode } from './infoNode';
 import type { TreeNode } from './treeNode';

@@ -1,28 +1,28 @@
 import * as vscode from 'vscode';
 import type { StoredConnection } from '../../connections/types';
-import { connectionTooltip, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
+import type { Store } from '../../store';
+import { connectionTooltip, loadInfo, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
 import { sortNewestFirst } from '../presentation/offlineMessage';
-import type { SessionManager } from '../data/sessionManager';
 import { OfflineMessageNode } from './offlineMessageNode';
 import { listStatusNodes } from './listStatusNodes';
 import { treeItem, type TreeNode } from './treeNode';
 
-/** A connection in the Offline Messages view; messages newest first. */
+/** A connection in the Offline Messages view; messages newest first (never cached: visitors' personal data). */
 export class OfflineConnectionNode implements TreeNode {
   readonly parent = undefined;
 
-  constructor(public connection: StoredConnection, private readonly sessions: SessionManager) {}
+  constructor(public connection: StoredConnection, private readonly store: Store<StoredConnection>) {}
 
   get id(): string {
     return this.connection.id;
   }
 
   private info(): ConnectionLoadInfo {
-    const list = this.sessions.session(this.id)?.offline;
+    const list = this.store.lists(this.id)?.offline;
     if (!list) return { status: 'idle', count: 0, noun: 'messages' };
     let unread = 0;
     for (const m of list.items) if (m.unread) unread += 1;
-    return { status: list.status, count: list.progress, error: list.error, truncated: list.truncated, noun: 'messages', unread };
+    return loadInfo(list.state(), 'messages', { unread });
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -34,9 +34,8 @@ export class OfflineConnectionNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    const session = this.sessions.session(this.id);
-    if (!session) return [];
-    const list = session.offline;
+    const list = this.store.lists(this.id)?.offline;
+    if (!list) return [];
     void list.ensureLoaded();
     const base = `offline/${this.id}`;
     const out = listStatusNodes(list, this.id, this, base, { loading: vscode.l10n.t('Loading offline messages…'), empty: vscode.l10n.t('No offline messages') });

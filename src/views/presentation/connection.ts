@@ -5,10 +5,10 @@ import type { StoredConnection } from '../../connections/types';
 import { PLATFORM_NAMES } from '../../api/model';
 import { expiryMessage, keyExpiryState, type KeyExpiryState } from '../../connections/reveKey';
 import { t } from '../../util/l10n';
+import { relativeTime } from '../../util/relativeTime';
+import type { ListIncomplete, ListState, LoadStatus } from '../../store/listState';
 import { escapeMarkdown, formatCount, plainText } from './text';
 import type { IconSpec, NodePresentation } from './types';
-
-export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 export interface ConnectionLoadInfo {
   status: LoadStatus;
@@ -20,6 +20,42 @@ export interface ConnectionLoadInfo {
   /** What is counted: 'agents' or 'messages'. */
   noun: 'agents' | 'messages';
   unread?: number;
+  /** The items shown come from the on-disk cache, saved at this time (epoch ms). */
+  cachedAt?: number;
+  /** The last load ended short of what the server has. */
+  incomplete?: ListIncomplete;
+  /** A rate-limited load is tried again by itself at this time (epoch ms). */
+  retryAt?: number;
+}
+
+/** A connection row's load info from its list's state. */
+export function loadInfo(state: ListState, noun: ConnectionLoadInfo['noun'], extra: Pick<ConnectionLoadInfo, 'shown' | 'unread'> = {}): ConnectionLoadInfo {
+  return {
+    status: state.status,
+    count: state.progress,
+    error: state.error,
+    truncated: state.truncated,
+    noun,
+    cachedAt: state.cached ? state.loadedAt : undefined,
+    incomplete: state.incomplete,
+    retryAt: state.retryAt,
+    ...extra,
+  };
+}
+
+let timeFormat: Intl.DateTimeFormat | undefined;
+let timeFormatSeconds: Intl.DateTimeFormat | undefined;
+/** A time of day for "retrying at …": with seconds when it is minutes away. */
+export function clockTime(at: number, now: number): string {
+  const soon = at - now < 10 * 60_000;
+  const f = soon
+    ? (timeFormatSeconds ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }))
+    : (timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }));
+  return f.format(new Date(at));
+}
+
+function rateLimited(info: ConnectionLoadInfo): boolean {
+  return info.status === 'error' && isApiError(info.error) && info.error.kind === 'rate-limited';
 }
 
 const PLATFORM_ICONS: Record<Platform, string> = {
@@ -42,22 +78,48 @@ function countText(info: ConnectionLoadInfo): string {
   return info.count === 1 && info.shown === undefined ? t('1 agent') : t('{0} agents', n);
 }
 
+/** "193 of 230 agents — refresh to retry". */
+function incompleteText(info: ConnectionLoadInfo): string {
+  const inc = info.incomplete!;
+  const what = info.noun === 'messages' ? t('messages') : t('agents');
+  return inc.expected !== undefined && inc.expected > inc.received
+    ? t('{0} of {1} {2} — refresh to retry', formatCount(inc.received), formatCount(inc.expected), what)
+    : t('{0} {1}, incomplete — refresh to retry', formatCount(inc.received), what);
+}
+
 export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo, view: 'agents' | 'offline', now: number = Date.now()): NodePresentation {
   const expiry = connectionKeyExpiry(c, now);
   const parts: string[] = [];
   if (c.demo) parts.push(t('demo'));
   const expiryText = expiryMessage(expiry);
   if (expiryText) parts.push(expiryText);
-  if (info.status === 'loading') parts.push(info.count ? t('{0} · loading…', countText(info)) : t('loading…'));
-  else if (info.status === 'loaded') parts.push(countText(info) + (info.truncated ? ` ${t('(first pages only)')}` : ''));
-  else if (info.status === 'error') parts.push(info.count ? t('{0} · refresh failed', countText(info)) : t('failed'));
+  const cached = info.cachedAt !== undefined && info.count ? t('cached {0}', relativeTime(info.cachedAt, now)) : '';
+  if (info.status === 'loading') {
+    if (cached) parts.push(countText(info), cached, t('refreshing…'));
+    else parts.push(info.count ? t('{0} · loading…', countText(info)) : t('loading…'));
+  } else if (info.status === 'loaded' || (info.status === 'idle' && cached)) {
+    if (info.incomplete) parts.push(incompleteText(info));
+    else parts.push(countText(info) + (info.truncated ? ` ${t('(first pages only)')}` : ''));
+    if (cached) parts.push(cached);
+  } else if (rateLimited(info)) {
+    if (info.count) parts.push(countText(info));
+    if (cached) parts.push(cached);
+    parts.push(info.retryAt !== undefined ? t('rate-limited, retrying at {0}', clockTime(info.retryAt, now)) : t('rate-limited'));
+  } else if (info.status === 'error') {
+    if (info.count) parts.push(countText(info));
+    if (cached) parts.push(cached);
+    parts.push(info.count ? t('refresh failed') : t('failed'));
+  }
 
   let icon: IconSpec = { id: c.demo ? 'beaker' : PLATFORM_ICONS[c.platform] };
-  if (info.status === 'error') icon = { id: 'error', color: 'errorForeground' };
+  if (rateLimited(info)) icon = { id: 'watch', color: 'list.warningForeground' };
+  else if (info.status === 'error') icon = { id: 'error', color: 'errorForeground' };
+  else if (info.incomplete && info.status === 'loaded') icon = { id: 'warning', color: 'list.warningForeground' };
   else if (expiry.state === 'expired' || expiry.state === 'expiring') icon = { id: 'warning', color: 'list.warningForeground' };
 
   let ctx = `chatdesk:connection:${c.platform}`;
   if (info.status === 'error') ctx += ':error';
+  if (info.incomplete && info.status === 'loaded') ctx += ':incomplete';
   if (expiry.state === 'expired' || expiry.state === 'expiring') ctx += `:${expiry.state}`;
   if (c.demo) ctx += ':demo';
   return {
@@ -79,7 +141,22 @@ export function connectionTooltip(c: StoredConnection, info: ConnectionLoadInfo,
   const expiry = connectionKeyExpiry(c, now);
   const expiryText = expiryMessage(expiry);
   if (expiryText) lines.push(`$(warning) ${escapeMarkdown(expiryText)}: ${escapeMarkdown(t('use "Update Credentials" to paste a new key'))}`);
-  if (info.status === 'loaded' || info.count) lines.push(escapeMarkdown(countText(info)));
+  if (info.incomplete && info.status !== 'loading') {
+    lines.push(escapeMarkdown(incompleteText(info)));
+    lines.push(escapeMarkdown(info.incomplete.reason === 'repeated-page'
+      ? t('The server sent a page it had already sent instead of the next one, so some items never arrived. Refresh to try again.')
+      : t('Fewer items arrived than the server said it has (items can move between pages while they are read). Refresh to try again.')));
+  } else if (info.status === 'loaded' || info.count) {
+    lines.push(escapeMarkdown(countText(info)));
+  }
+  if (info.cachedAt !== undefined && info.count) {
+    lines.push(escapeMarkdown(info.status === 'loading'
+      ? t('Shown from the cache of {0} (saved {1}); refreshing…', new Date(info.cachedAt).toLocaleString(), relativeTime(info.cachedAt, now))
+      : t('Shown from the cache of {0} (saved {1}).', new Date(info.cachedAt).toLocaleString(), relativeTime(info.cachedAt, now))));
+  }
+  if (rateLimited(info) && info.retryAt !== undefined) {
+    lines.push(escapeMarkdown(t('The server is rate-limiting Chatdesk; Chatdesk tries again by itself at {0}.', clockTime(info.retryAt, now))));
+  }
   if (info.status === 'error') lines.push(`${t('Last refresh failed')}: ${escapeMarkdown(errorMessage(info.error), 500)}`);
   return lines.join('  \n');
 }

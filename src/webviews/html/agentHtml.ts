@@ -8,7 +8,7 @@ import {
   copyButtonHtml, dateFormatter, fieldsHtml, platformName, rawJsonHtml, textHtml, timeHtml,
 } from './parts';
 
-export type ConnectionInfo = Pick<Connection, 'label' | 'platform'>;
+export type ConnectionInfo = Pick<Connection, 'label' | 'platform'> & Partial<Pick<Connection, 'id'>>;
 
 const STATUSES: readonly AgentStatus[] = ['online', 'away', 'busy', 'offline', 'unknown'];
 
@@ -75,7 +75,7 @@ export function agentHtml(agent: Agent, connection: ConnectionInfo, ctx: PageCon
 </header>
 <div class="actions">${actions}</div>
 ${fields}
-${rawJsonHtml(agent.raw)}
+${agent.raw === undefined ? `<p class="muted raw-missing">${escapeHtml(t('Raw JSON: not kept in Chatdesk\'s cache of this agent; it is shown again after the next refresh.'))}</p>` : rawJsonHtml(agent.raw)}
 </main>`;
-  return renderPage(ctx, { title: agentTitle(agent), body, bodyClass: 'agent-panel' });
+  return renderPage(ctx, { title: agentTitle(agent), body, bodyClass: 'agent-panel', restore: { kind: 'agent', connectionId: agent.connectionId, id: agent.id } });
 }

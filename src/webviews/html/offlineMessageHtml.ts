@@ -87,7 +87,8 @@ ${about}
 ${repliesHtml(state, format)}
 ${rawJsonHtml(message.raw)}
 </main>`;
-  return renderPage(ctx, { title: offlineMessageTitle(message), body, bodyClass: 'offline-message-panel' });
+  const restore = connection.id ? { kind: 'offlineMessage' as const, connectionId: connection.id, id: message.id } : undefined;
+  return renderPage(ctx, { title: offlineMessageTitle(message), body, bodyClass: 'offline-message-panel', restore });
 }
 
 /** While the reply thread loads: what the list already knows, and a spinner. */

@@ -1,5 +1,6 @@
 // The document shell every detail panel shares: a strict CSP with a per-render nonce, our stylesheets,
 // our one script. Pure: the host passes in the nonce, the webview's CSP source and the resource URIs.
+import type { PanelRestoreState } from '../restoreState';
 import { escapeHtml } from './escape';
 
 export interface PageContext {
@@ -24,6 +25,8 @@ export interface PageContent {
   body: string;
   /** A class name from our own fixed set (never data). */
   bodyClass?: string;
+  /** What the page saves in its webview state for a restore after a window reload (ids only). */
+  restore?: PanelRestoreState;
 }
 
 const NONCE_RE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
@@ -57,6 +60,7 @@ export function contentSecurityPolicy(ctx: Pick<PageContext, 'nonce' | 'cspSourc
 export function renderPage(ctx: PageContext, content: PageContent): string {
   const csp = contentSecurityPolicy(ctx);
   const bodyClass = content.bodyClass && CLASS_RE.test(content.bodyClass) ? ` class="${content.bodyClass}"` : '';
+  const restore = content.restore ? ` data-restore="${escapeHtml(JSON.stringify(content.restore))}"` : '';
   const styles = ctx.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(ctx.locale)}">
@@ -67,7 +71,7 @@ export function renderPage(ctx: PageContext, content: PageContent): string {
 ${styles}
 <title>${escapeHtml(content.title)}</title>
 </head>
-<body${bodyClass}>
+<body${bodyClass}${restore}>
 ${content.body}
 <script nonce="${escapeHtml(ctx.nonce)}" src="${escapeHtml(ctx.scriptUri)}"></script>
 </body>

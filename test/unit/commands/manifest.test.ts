@@ -55,6 +55,16 @@ describe('package.json contributions', () => {
     }
   });
 
+  it('restores detail panels after a reload: a serializer per panel type, and VS Code wakes Chatdesk for them', () => {
+    const serializers = fs.readFileSync(path.join(ROOT, 'src', 'webviews', 'panelSerializers.ts'), 'utf8');
+    const options = fs.readFileSync(path.join(ROOT, 'src', 'webviews', 'options.ts'), 'utf8');
+    for (const [key, viewType] of [['agent', 'chatdesk.agent'], ['offlineMessage', 'chatdesk.offlineMessage']]) {
+      assert.ok(options.includes(`${key}: '${viewType}'`), viewType);
+      assert.ok(serializers.includes(`registerWebviewPanelSerializer(VIEW_TYPES.${key}`), `no serializer for ${viewType}`);
+      assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${viewType}`), `no activation event for ${viewType}`);
+    }
+  });
+
   it('views, welcome content and settings are declared', () => {
     assert.deepEqual(pkg.contributes.views.chatdesk.map((v: { id: string }) => v.id), ['chatdesk.agents', 'chatdesk.offlineMessages']);
     assert.equal(pkg.contributes.viewsContainers.activitybar[0].icon, 'media/chatdesk.svg');
@@ -62,7 +72,7 @@ describe('package.json contributions', () => {
     const welcome = pkg.contributes.viewsWelcome.map((w: { contents: string }) => nls[w.contents.slice(1, -1)]).join('\n');
     for (const cmd of ['chatdesk.addConnection', 'chatdesk.tryDemo', 'chatdesk.editConnection']) assert.ok(welcome.includes(`command:${cmd}`), cmd);
     const props = pkg.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['chatdesk.autoRefreshMinutes', 'chatdesk.groupAgentsByDepartment', 'chatdesk.maxPages', 'chatdesk.requestTimeoutSeconds']);
+    assert.deepEqual(Object.keys(props).sort(), ['chatdesk.autoRefreshMinutes', 'chatdesk.cacheAgents', 'chatdesk.groupAgentsByDepartment', 'chatdesk.maxPages', 'chatdesk.requestTimeoutSeconds']);
     for (const p of Object.values(props) as { default: unknown; markdownDescription: string }[]) {
       assert.notEqual(p.default, undefined);
       assert.ok(nls[p.markdownDescription.slice(1, -1)]);

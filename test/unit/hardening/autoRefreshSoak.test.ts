@@ -1,16 +1,17 @@
 // Auto-refresh soak against a rate-limited sandbox, in compressed time: one simulated minute is WINDOW_MS,
-// the servers' limits are per WINDOW_MS, and every list of every connection is refreshed the way
-// AutoRefresh + "Refresh All" do it (src/views/autoRefresh.ts: setInterval → refreshLoaded(); the policy in
-// src/views/data/refreshPolicy.ts picks the lists, and a newer refresh cancels an older one) four times per
-// simulated minute, for 30 simulated minutes. Each refresh needs more requests than a window allows, so only the
+// the servers' limits are per WINDOW_MS, and every list of every connection is refreshed by the store's own
+// auto-refresh loop (Store.autoRefresh, the policy in src/store/refreshPolicy.ts picks the lists, and a newer
+// refresh cancels an older one) four times per simulated minute, with the user's Refresh All (Store.refreshAll)
+// now and then, for 30 simulated minutes. Each refresh needs more requests than a window allows, so only the
 // client's own pacing can keep the servers happy. The sandbox must see zero 429s, and no list may ever show an error.
 import * as assert from 'node:assert/strict';
 import type { ClientOptions } from '../../../src/api/index';
 import { startSandbox } from '../../../src/sandbox/index';
 import type { Sandbox } from '../../../src/sandbox/types';
-import type { PagedList } from '../../../src/views/data/pagedList';
-import { dueForRefresh } from '../../../src/views/data/refreshPolicy';
-import { LISTS, RejectionGuard, pagedListFor, sleep } from './support';
+import { Store, type PagedList } from '../../../src/store';
+import { nullLogger } from '../../../src/util/log';
+import { MemoryConnections, SandboxClients } from '../store/support';
+import { RejectionGuard, sleep } from './support';
 
 const WINDOW_MS = 400; // one simulated minute
 const SIMULATED_MINUTES = 30;
@@ -57,9 +58,16 @@ describe('hardening: auto-refresh soak against a rate-limited sandbox', function
       helpcrunch: { ...base, rateLimit: { perWindow: LIMITS.helpcrunchPerWindow, windowMs: WINDOW_MS } },
       rocketchat: base,
     };
-    const lists: { name: string; list: PagedList<{ id: string }> }[] = LISTS.map((spec) => ({
-      name: spec.name, list: pagedListFor(() => sb, spec, options[spec.platform]),
-    }));
+    const connections = new MemoryConnections();
+    const clients = new SandboxClients(() => sb, connections, (p) => options[p]);
+    for (const p of ['revechat', 'rocketchat', 'helpcrunch'] as const) clients.connect(connections, p);
+    const store = new Store({ connections, clients, maxPages: () => 201, log: nullLogger });
+    const lists: { name: string; list: PagedList<{ id: string }> }[] = [
+      { name: 'REVE Chat agents', list: store.lists('revechat-1')!.agents },
+      { name: 'REVE Chat offline messages', list: store.lists('revechat-1')!.offline },
+      { name: 'Rocket.Chat agents', list: store.lists('rocketchat-1')!.agents },
+      { name: 'HelpCrunch agents', list: store.lists('helpcrunch-1')!.agents },
+    ];
     const errors: string[] = [];
     const completed = new Map<string, number>();
     for (const { name, list } of lists) {
@@ -74,18 +82,15 @@ describe('hardening: auto-refresh soak against a rate-limited sandbox', function
     const expected = new Map(lists.map(({ name, list }) => [name, list.items.length]));
     assert.deepEqual(errors, []);
 
-    // Auto-refresh on a timer, never awaited (as setInterval does), skipping lists still loading
-    // (refreshLoaded({ skipLoading: true })); every sixteenth tick is a user's Refresh All, which cancels and restarts.
-    let ticks = 0;
-    const refreshAll = () => {
-      const options = { skipLoading: ++ticks % 16 !== 0 };
-      for (const { list } of lists) if (dueForRefresh(list, options)) void list.refresh();
-    };
-    const timer = setInterval(refreshAll, WINDOW_MS / REFRESHES_PER_MINUTE);
+    // The store's auto-refresh loop (it skips lists still loading), and now and then the user's Refresh All, which
+    // cancels and restarts.
+    store.autoRefresh.setInterval(WINDOW_MS / REFRESHES_PER_MINUTE);
+    const userRefresh = setInterval(() => { void store.refreshAll(); }, (WINDOW_MS / REFRESHES_PER_MINUTE) * 16);
     try {
       await sleep(WINDOW_MS * SIMULATED_MINUTES);
     } finally {
-      clearInterval(timer);
+      store.autoRefresh.setInterval(0);
+      clearInterval(userRefresh);
     }
     // The last refresh runs to its end.
     await Promise.all(lists.map(({ list }) => list.whenIdle()));
@@ -107,7 +112,7 @@ describe('hardening: auto-refresh soak against a rate-limited sandbox', function
       assert.ok(stats.requests.rocketchat >= windows * LIMITS.rocketchatPerRoute * 0.5, `Rocket.Chat saw only ${stats.requests.rocketchat} requests`);
       assert.ok(stats.requests.revechat >= windows * LIMITS.revechatPerWindow * 0.5, `REVE Chat saw only ${stats.requests.revechat} requests`);
     } finally {
-      for (const { list } of lists) list.dispose();
+      store.dispose();
     }
     console.log(`      soak: ${JSON.stringify(stats.requests)} requests, refreshes completed ${JSON.stringify(Object.fromEntries(completed))}`);
     await guard.assertNone('soak');

@@ -10,8 +10,8 @@ import { isApiError, type ApiErrorKind } from '../../../src/api/errors';
 import { startSandbox } from '../../../src/sandbox/index';
 import type { FaultOptions, Sandbox, SandboxOptions } from '../../../src/sandbox/types';
 import { errorTooltip, presentError } from '../../../src/views/presentation/error';
-import { connectionTooltip, presentConnection } from '../../../src/views/presentation/connection';
-import type { PagedList } from '../../../src/views/data/pagedList';
+import { connectionTooltip, loadInfo, presentConnection } from '../../../src/views/presentation/connection';
+import type { PagedList } from '../../../src/store';
 import { LISTS, RejectionGuard, assertUserFit, pagedListFor, secretForms, sleep, type ListSpec } from './support';
 
 const SANDBOX: SandboxOptions = {
@@ -166,8 +166,11 @@ describe('hardening: failing servers, per platform and fault (client + PagedList
       const tooltip = errorTooltip(e);
       assert.ok(!/<[a-z!/]/i.test(tooltip), `markup in the tooltip: ${tooltip}`);
       const conn = { id: 'c', label: spec.name, platform: spec.platform, baseUrl: 'https://example.invalid' };
-      const info = { status: list.status, count: list.items.length, error: e, noun: 'agents' as const };
-      assert.match(presentConnection(conn, info, 'agents').description ?? '', new RegExp(`${cleanIds.length} agents · refresh failed`));
+      const info = loadInfo(list.state(), 'agents');
+      // a rate limit says when Chatdesk tries again by itself; any other failure says the refresh failed
+      const outcome = e.kind === 'rate-limited' ? 'rate-limited, retrying at \\d' : 'refresh failed';
+      assert.match(presentConnection(conn, info, 'agents').description ?? '', new RegExp(`${cleanIds.length} agents · ${outcome}`));
+      if (e.kind === 'rate-limited') assert.ok(list.retryAt !== undefined && list.retryAt > Date.now(), 'a rate-limited list has a time to try again');
       assert.match(connectionTooltip(conn, info), /Last refresh failed/);
 
       // a retry while the fault lasts fails the same way, still without losing anything

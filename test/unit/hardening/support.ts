@@ -2,23 +2,23 @@
 // a guard against unhandled rejections, and checks that a text shown to a user carries no secret or markup.
 import * as assert from 'node:assert/strict';
 import { createClient, type ClientOptions } from '../../../src/api/index';
-import type { Connection, Credentials, PlatformClient } from '../../../src/api/model';
+import type { Connection, Credentials, ListingEnd, PlatformClient } from '../../../src/api/model';
 import type { Sandbox } from '../../../src/sandbox/types';
-import { PagedList } from '../../../src/views/data/pagedList';
+import { PagedList } from '../../../src/store';
 
 export interface ListSpec {
   /** Test-title name, e.g. "REVE Chat agents". */
   name: string;
   platform: 'revechat' | 'rocketchat' | 'helpcrunch';
   /** The listing a tree loads. */
-  list(client: PlatformClient, signal: AbortSignal): AsyncIterable<{ id: string }[]>;
+  list(client: PlatformClient, signal: AbortSignal, onEnd?: (end: ListingEnd) => void): AsyncIterable<{ id: string }[]>;
 }
 
 export const LISTS: ListSpec[] = [
-  { name: 'REVE Chat agents', platform: 'revechat', list: (c, signal) => c.agents({ signal }) },
-  { name: 'REVE Chat offline messages', platform: 'revechat', list: (c, signal) => c.offlineMessages({ signal }) },
-  { name: 'Rocket.Chat agents', platform: 'rocketchat', list: (c, signal) => c.agents({ signal }) },
-  { name: 'HelpCrunch agents', platform: 'helpcrunch', list: (c, signal) => c.agents({ signal }) },
+  { name: 'REVE Chat agents', platform: 'revechat', list: (c, signal, onEnd) => c.agents({ signal, onEnd }) },
+  { name: 'REVE Chat offline messages', platform: 'revechat', list: (c, signal, onEnd) => c.offlineMessages({ signal, onEnd }) },
+  { name: 'Rocket.Chat agents', platform: 'rocketchat', list: (c, signal, onEnd) => c.agents({ signal, onEnd }) },
+  { name: 'HelpCrunch agents', platform: 'helpcrunch', list: (c, signal, onEnd) => c.agents({ signal, onEnd }) },
 ];
 
 export function connectionFor(sb: Sandbox, platform: ListSpec['platform'], id = `${platform}-hardening`): { connection: Connection; credentials: Credentials } {
@@ -40,13 +40,13 @@ export function connectionFor(sb: Sandbox, platform: ListSpec['platform'], id = 
 }
 
 /**
- * A list wired as src/views/data/sessionManager.ts wires it: the client is created per load from the
+ * A list wired as src/store/connectionLists.ts wires it: the client is created per load from the
  * connection (so a restarted server is reached again), PagedList's own cap one page above the client's.
  */
 export function pagedListFor(sb: () => Sandbox, spec: ListSpec, options: ClientOptions): PagedList<{ id: string }> {
-  return new PagedList<{ id: string }>((signal) => {
+  return new PagedList<{ id: string }>((signal, onEnd) => {
     const { connection, credentials } = connectionFor(sb(), spec.platform);
-    return spec.list(createClient(connection, credentials, options), signal);
+    return spec.list(createClient(connection, credentials, options), signal, onEnd);
   }, { maxPages: () => (options.pageCap ?? 200) + 1 });
 }
 

@@ -17,7 +17,7 @@ function setup() {
   const panels = new DetailPanelsImpl({
     extensionUri: fakeUri('/ext'),
     log,
-    copy: async (text, what) => { copies.push({ text, what }); },
+    copy: async (text, what) => { copies.push({ text, what }); return true; },
     createPanel: (viewType, title) => { const p = new FakePanel(viewType, title); created.push(p); return p; },
     resources: panelResources(new FakeUri('/ext')) as never,
     locale: 'en-US',
@@ -101,6 +101,20 @@ describe('detail panels host', () => {
         { text: 'ada@example.com', what: 'e-mail address' },
         { text: JSON.stringify({ _id: 'a4761', x: [1] }, null, 2), what: 'agent JSON' },
       ]);
+      assert.deepEqual(created[0].toPage, ['id', 'email', 'json'].map((field) => ({ type: 'copied', field, ok: true })));
+    });
+
+    it('tells the page when a copy failed, so that it shows no check', async () => {
+      const created: FakePanel[] = [];
+      const panels = new DetailPanelsImpl({
+        extensionUri: fakeUri('/ext'), log: recordingLogger(), locale: 'en', resources: panelResources(new FakeUri('/ext')) as never,
+        copy: () => Promise.resolve(false), // the clipboard refused; the user was told by copy()
+        createPanel: (v, t) => { const p = new FakePanel(v, t); created.push(p); return p; },
+      });
+      panels.showAgent(sample.agent(), sample.connection);
+      created[0].post({ type: 'copy', field: 'id' });
+      await tick();
+      assert.deepEqual(created[0].toPage, [{ type: 'copied', field: 'id', ok: false }]);
     });
 
     it('ignores and logs (redacted, truncated) every message outside the protocol; never copies page text', async () => {
@@ -139,6 +153,7 @@ describe('detail panels host', () => {
       created[0].post({ type: 'copy', field: 'id' });
       await tick();
       assert.ok(log.entries.some((e) => e.level === 'error' && e.message.includes('clipboard unavailable')));
+      assert.deepEqual(created[0].toPage, [{ type: 'copied', field: 'id', ok: false }]);
     });
 
     it('disposes every open panel when disposed', () => {

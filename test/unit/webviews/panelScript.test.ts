@@ -21,6 +21,8 @@ class FakeElement {
     return {
       replace: (a: string, b: string) => { if (!this.classes.delete(a)) return false; this.classes.add(b); return true; },
       contains: (c: string) => this.classes.has(c),
+      remove: (...cs: string[]) => { for (const c of cs) this.classes.delete(c); },
+      toggle: (c: string, on: boolean) => { if (on) this.classes.add(c); else this.classes.delete(c); },
     };
   }
   parent?: FakeElement;
@@ -40,10 +42,11 @@ class FakeElement {
 
 let bundled: string;
 
-async function run(options: { raw?: FakeElement; state?: unknown } = {}) {
+async function run(options: { raw?: FakeElement; state?: unknown; restore?: string } = {}) {
   const posted: unknown[] = [];
   const states: unknown[] = [];
   let click: ((e: { target: unknown; preventDefault(): void }) => void) | undefined;
+  let onMessage: ((e: { data: unknown }) => void) | undefined;
   const timers: (() => void)[] = [];
   const context = vm.createContext({
     Element: FakeElement,
@@ -56,7 +59,9 @@ async function run(options: { raw?: FakeElement; state?: unknown } = {}) {
     document: {
       addEventListener: (type: string, l: typeof click) => { assert.equal(type, 'click'); click = l; },
       querySelector: (sel: string) => (sel === 'details.raw' ? options.raw ?? null : null),
+      body: { dataset: options.restore === undefined ? {} : { restore: options.restore } },
     },
+    window: { addEventListener: (type: string, l: typeof onMessage) => { assert.equal(type, 'message'); onMessage = l; } },
     setTimeout: (fn: () => void) => { timers.push(fn); return timers.length; },
   });
   vm.runInContext(bundled, context);
@@ -65,7 +70,9 @@ async function run(options: { raw?: FakeElement; state?: unknown } = {}) {
     click?.({ target, preventDefault: () => { prevented = true; } });
     return prevented;
   };
-  return { posted, states, clickOn, timers };
+  /** The host posts a message to the page. */
+  const fromHost = (data: unknown) => onMessage?.({ data: JSON.parse(JSON.stringify(data)) as unknown });
+  return { posted, states, clickOn, timers, fromHost };
 }
 
 describe('panel page script', () => {
@@ -79,12 +86,14 @@ describe('panel page script', () => {
     assert.deepEqual(posted, [{ type: 'ready' }]);
   });
 
-  it('asks the host to copy the field a copy button names, and confirms on the button', async () => {
-    const { posted, clickOn, timers } = await run();
+  it('asks the host to copy the field a copy button names, and shows a check only once the host says it worked', async () => {
+    const { posted, clickOn, timers, fromHost } = await run();
     for (const field of ['id', 'email', 'json', 'message']) {
       const icon = new FakeElement('i', ['codicon', 'codicon-copy']);
       const button = new FakeElement('button', ['copy'], field).append(icon);
       assert.equal(clickOn(icon), true);
+      assert.ok(icon.classes.has('codicon-copy'), 'no check before the host answered');
+      fromHost({ type: 'copied', field, ok: true });
       assert.ok(icon.classes.has('codicon-check'));
       timers.shift()?.();
       assert.ok(icon.classes.has('codicon-copy'));
@@ -92,6 +101,39 @@ describe('panel page script', () => {
     }
     assert.deepEqual(posted.slice(1), ['id', 'email', 'json', 'message'].map((field) => ({ type: 'copy', field })));
     for (const m of posted) assert.ok(parsePageMessage(m), JSON.stringify(m));
+  });
+
+  it('shows an error icon, not a check, when the host says the copy failed; ignores answers it did not ask for', async () => {
+    const { clickOn, fromHost } = await run();
+    const icon = new FakeElement('i', ['codicon', 'codicon-copy']);
+    const button = new FakeElement('button', ['copy'], 'id').append(icon);
+    fromHost({ type: 'copied', field: 'id', ok: true }); // not asked yet
+    assert.ok(icon.classes.has('codicon-copy'));
+    clickOn(icon);
+    fromHost({ type: 'copied', field: 'email', ok: true }); // another field
+    fromHost({ type: 'copied', field: '__proto__', ok: true });
+    assert.ok(icon.classes.has('codicon-copy'));
+    fromHost({ type: 'copied', field: 'id', ok: false });
+    assert.ok(icon.classes.has('codicon-error'));
+    assert.ok(!icon.classes.has('codicon-check'));
+    assert.ok(button.classes.has('copy-failed'));
+  });
+
+  it('saves which item it shows (ids only) for a restore after a window reload, next to the raw JSON state', async () => {
+    const raw = new FakeElement('details', ['raw']);
+    const restore = JSON.stringify({ kind: 'agent', connectionId: 'c1', id: '4761' });
+    const { states } = await run({ raw, state: { rawOpen: true }, restore });
+    assert.deepEqual(states[0], { rawOpen: true, restore: { kind: 'agent', connectionId: 'c1', id: '4761' } });
+    raw.open = false;
+    raw.fire('toggle');
+    assert.deepEqual(states.at(-1), { rawOpen: false, restore: { kind: 'agent', connectionId: 'c1', id: '4761' } });
+  });
+
+  it('saves no restore state from a page without one, or with one that is not ours', async () => {
+    for (const restore of [undefined, 'not json', JSON.stringify({ kind: 'agent', connectionId: '', id: 'x' }), JSON.stringify({ kind: 'command', connectionId: 'c', id: 'x' })]) {
+      const { states } = await run({ restore });
+      assert.deepEqual(states, [], String(restore));
+    }
   });
 
   it('sends nothing for buttons naming other things, or clicks elsewhere', async () => {

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../../../../src/util/log';
 import type { PanelLike } from '../../../../src/webviews/detailPanels';
+import type { HostMessage } from '../../../../src/webviews/protocol';
 
 export class FakeUri {
   constructor(readonly path: string, readonly scheme = 'file') {}
@@ -20,6 +21,8 @@ export function fakeUri(path: string): vscode.Uri {
 export class FakePanel implements PanelLike {
   title: string;
   reveals = 0;
+  /** What the host posted to the page. */
+  readonly toPage: HostMessage[] = [];
   disposed = false;
   readonly htmlHistory: string[] = [];
   private readonly messageListeners = new Set<(m: unknown) => unknown>();
@@ -31,6 +34,7 @@ export class FakePanel implements PanelLike {
       this.messageListeners.add(l);
       return { dispose: () => this.messageListeners.delete(l) };
     },
+    postMessage: (m: HostMessage) => { this.toPage.push(m); return Promise.resolve(true); },
     get html(): string {
       return this.panel.htmlHistory.at(-1) ?? '';
     },

@@ -1,12 +1,13 @@
-// Creates the detail panels (dist/webviews.js) lazily, on the first "open details".
+// Loads the detail panels bundle (dist/webviews.js) on the first "open details" or the first panel VS Code restores
+// after a window reload, and registers the panel serializers (cheap: nothing is loaded until VS Code asks).
 import * as vscode from 'vscode';
-import type { DetailPanels, DetailPanelsModule } from '../webviews/api';
+import type { DetailPanels, DetailPanelsModule } from './api';
 import { copyWithConfirmation } from '../util/clipboard';
 import { Disposable } from '../util/lifecycle';
 import { LazyModule } from '../util/lazyModule';
 import type { Logger } from '../util/log';
 
-export class DetailPanelsHost extends Disposable {
+export class DetailPanelsLoader extends Disposable {
   private panels: DetailPanels | undefined;
   private readonly module: LazyModule<DetailPanelsModule>;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { ApiError } from '../../../src/api/errors';
-import { PagedList } from '../../../src/views/data/pagedList';
+import { PagedList } from '../../../src/store';
 
 interface Item { id: string }
 const items = (...ids: string[]): Item[] => ids.map((id) => ({ id }));
