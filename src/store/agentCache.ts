@@ -122,8 +122,8 @@ export function decodeAgents(text: string, connection: Connection): { saved: Cac
 
 /** The folder of agent lists, one file per connection. */
 export class AgentCache {
-  /** Writes in flight per file, so that two writes of one file never interleave. */
-  private readonly writing = new Map<string, Promise<void>>();
+  /** Writes and deletes in flight per file, chained, so that two operations on one file never interleave. */
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(readonly dir: string, private readonly log: Logger) {}
 
@@ -159,8 +159,7 @@ export class AgentCache {
   /** Saves `agents` atomically (temporary file, then rename). Never rejects: a failure is logged. */
   write(connection: Connection, agents: readonly Agent[], savedAt: number, name = connection.label): Promise<void> {
     const file = this.fileOf(connection.id);
-    const previous = this.writing.get(file) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    return this.chain(file, async () => {
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
       try {
         await fs.mkdir(this.dir, { recursive: true });
@@ -172,21 +171,30 @@ export class AgentCache {
         await fs.rm(tmp, { force: true }).catch(() => undefined);
       }
     });
-    this.writing.set(file, next);
-    void next.finally(() => { if (this.writing.get(file) === next) this.writing.delete(file); });
+  }
+
+  /** Runs `op` on `file` after the operations on it already started; never rejects. */
+  private chain(file: string, op: () => Promise<void>): Promise<void> {
+    const next = (this.pending.get(file) ?? Promise.resolve()).then(op).catch(() => undefined);
+    this.pending.set(file, next);
+    void next.finally(() => { if (this.pending.get(file) === next) this.pending.delete(file); });
     return next;
   }
 
-  /** Deletes a connection's file (after any write of it in flight). Never rejects. */
-  async delete(connectionId: string): Promise<void> {
-    const file = this.fileOf(connectionId);
-    await (this.writing.get(file) ?? Promise.resolve());
-    await fs.rm(file, { force: true }).catch((e: unknown) => this.log.warn('Could not delete cached agents:', e));
+  /** Resolves when every write and delete started so far has landed (or failed). */
+  async flush(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending.values()]);
   }
 
-  /** Deletes every agent list in the folder (after writes in flight); returns how many files were deleted. */
+  /** Deletes a connection's file (after any operation on it in flight). Never rejects. */
+  delete(connectionId: string): Promise<void> {
+    return this.chain(this.fileOf(connectionId), () =>
+      fs.rm(this.fileOf(connectionId), { force: true }).catch((e: unknown) => this.log.warn('Could not delete cached agents:', e)));
+  }
+
+  /** Deletes every agent list in the folder (after operations in flight); returns how many files were deleted. */
   async deleteAll(): Promise<number> {
-    await Promise.all([...this.writing.values()]);
+    await this.flush();
     let names: string[];
     try {
       names = await fs.readdir(this.dir);

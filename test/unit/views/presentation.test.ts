@@ -4,7 +4,7 @@ import type { Agent, OfflineMessage } from '../../../src/api/model';
 import { ApiError } from '../../../src/api/errors';
 import type { StoredConnection } from '../../../src/connections/types';
 import { agentTooltip, presentAgent } from '../../../src/views/presentation/agent';
-import { connectionTooltip, presentConnection } from '../../../src/views/presentation/connection';
+import { clockTime, connectionTooltip, presentConnection } from '../../../src/views/presentation/connection';
 import { presentError } from '../../../src/views/presentation/error';
 import { offlineMessageTooltip, presentOfflineMessage, sortNewestFirst } from '../../../src/views/presentation/offlineMessage';
 import { escapeMarkdown, notificationText, plainText } from '../../../src/views/presentation/text';
@@ -123,6 +123,34 @@ describe('tree presentation', () => {
     assert.equal(expired.contextValue, 'chatdesk:connection:revechat:expired');
     assert.equal(expired.id, 'offline/c1');
     assert.equal(presentConnection(conn, { status: 'loaded', count: 4, unread: 2, noun: 'messages' }, 'offline', now).description, '4 messages, 2 unread');
+  });
+
+  it('connection: cached agents with their age, refreshing; a list short of its total; a rate limit with its clock', () => {
+    const now = Date.UTC(2026, 10, 23, 12, 0, 0);
+    const threeHoursAgo = now - 3 * 3_600_000;
+    const base = { noun: 'agents' as const, count: 1234, cachedAt: threeHoursAgo };
+    assert.equal(presentConnection(conn, { ...base, status: 'loading' }, 'agents', now).description, '1,234 agents · cached 3 h ago · refreshing…');
+    assert.equal(presentConnection(conn, { ...base, status: 'idle' }, 'agents', now).description, '1,234 agents · cached 3 h ago');
+    const cachedFailed = presentConnection(conn, { ...base, status: 'error', error: new ApiError('server', 'HTTP 503') }, 'agents', now);
+    assert.equal(cachedFailed.description, '1,234 agents · cached 3 h ago · refresh failed');
+    assert.match(connectionTooltip(conn, { ...base, status: 'loading' }, now), /Shown from the cache of .*saved 3 h ago.*; refreshing…/);
+
+    const incomplete = presentConnection(conn, { status: 'loaded', count: 193, noun: 'agents', incomplete: { received: 193, expected: 230, reason: 'short-of-total' } }, 'agents', now);
+    assert.equal(incomplete.description, '193 of 230 agents — refresh to retry');
+    assert.equal(incomplete.icon.id, 'warning');
+    assert.match(incomplete.contextValue, /^chatdesk:connection:revechat:incomplete/);
+    const repeated = presentConnection(conn, { status: 'loaded', count: 10, noun: 'agents', incomplete: { received: 10, reason: 'repeated-page' } }, 'agents', now);
+    assert.equal(repeated.description, '10 agents, incomplete — refresh to retry');
+    assert.match(connectionTooltip(conn, { status: 'loaded', count: 10, noun: 'agents', incomplete: { received: 10, reason: 'repeated-page' } }, now), /sent a page it had already sent/);
+
+    const retryAt = now + 90_000;
+    const limited = { status: 'error' as const, count: 50, noun: 'agents' as const, error: new ApiError('rate-limited', 'Too many requests.', { status: 429, retryAfterMs: 90_000 }), retryAt };
+    const row = presentConnection(conn, limited, 'agents', now);
+    assert.equal(row.description, `50 agents · rate-limited, retrying at ${clockTime(retryAt, now)}`);
+    assert.match(clockTime(retryAt, now), /\d{1,2}:\d{2}:\d{2}/, 'seconds when it is minutes away');
+    assert.match(clockTime(now + 3 * 3_600_000, now), /^\D*\d{1,2}:\d{2}\D*$/, 'no seconds when it is hours away');
+    assert.equal(row.icon.id, 'watch');
+    assert.match(connectionTooltip(conn, limited, now), /tries again by itself at/);
   });
 
   it('error item: message as label, retry or credentials actions by kind', () => {
