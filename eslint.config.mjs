@@ -18,9 +18,68 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
+  // The layers (docs/extension.md): api → store → views, commands, webviews, code features and tools.
+  // Each block below says what a layer may not import; a later block for the same files replaces the rule.
   {
-    // The API layer and the sandbox never import vscode.
-    files: ['src/api/**/*.ts', 'src/sandbox/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/api and src/sandbox must not depend on vscode.' }] }] },
+    // Nothing in the extension imports the sandbox, except the demo service (which loads dist/sandbox.js lazily).
+    files: ['src/**/*.ts'],
+    ignores: ['src/sandbox/**', 'src/demo/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/sandbox', '**/sandbox/**'], message: 'Only the demo service, tests, the bench and scripts use the sandbox.' }],
+      }],
+    },
+  },
+  {
+    // Trees and panels read the store; they never reach around it to the API client or the sandbox.
+    files: ['src/views/**/*.ts', 'src/webviews/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/sandbox', '**/sandbox/**'], message: 'Only the demo service, tests, the bench and scripts use the sandbox.' },
+          {
+            regex: '^(\\.\\./)+api(/(?!(model|errors)$)[^/]+)?$',
+            message: 'Views and panels read the store (src/store); only the API\'s model and errors are theirs to import.',
+          },
+          { group: ['**/connections/clientProvider'], message: 'Views and panels never make clients: they read the store.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The API client: no vscode, and nothing of ours above it (only src/api and the pure helpers in src/util).
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/api must not depend on vscode.' }],
+        patterns: [{
+          group: ['../*', '!../util', '!../util/*'],
+          message: 'src/api imports only src/api and src/util: it is the bottom layer.',
+        }, { group: ['../util/lifecycle', '../util/clipboard', '../util/logger', '../util/lazyModule'], message: 'These helpers are vscode-bound.' }],
+      }],
+    },
+  },
+  {
+    // The store: no vscode; below every reader (views, commands, webviews, connections' UI, code features, tools).
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/store must not depend on vscode (it is tested in plain mocha).' }],
+        patterns: [{
+          group: ['../*', '!../api', '!../api/*', '!../util', '!../util/*'],
+          message: 'src/store imports only src/api, src/util and itself: readers sit above it, never below.',
+        }, { group: ['../util/lifecycle', '../util/clipboard', '../util/logger', '../util/lazyModule'], message: 'These helpers are vscode-bound.' }],
+      }],
+    },
+  },
+  {
+    // The sandbox: no vscode, nothing of the extension (it is bundled alone as dist/sandbox.js and run by npm run sandbox).
+    files: ['src/sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/sandbox must not depend on vscode.' }],
+        patterns: [{ group: ['../*'], message: 'The sandbox stands alone: it imports nothing outside src/sandbox.' }],
+      }],
+    },
   },
 );

@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
   push(new ViewProgress(store, 'chatdesk.offlineMessages', 'offline'));
 
   const panels = push(new DetailPanelsLoader(context, log));
-  for (const d of registerPanelSerializers({ log, panels, connections, store, clients })) push(d);
+  for (const d of registerPanelSerializers({ log, panels, connections, store })) push(d);
 
   const agentSearch = new AgentSearchCache();
   push(store.onDidChangeConnections(() => agentSearch.clear())); // let go of removed connections' agents
@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
     ...registerAgentCommands(agentDeps),
     ...registerFindAgent(agentDeps),
     ...registerAvailableAgents({ ...agentDeps, clients }),
-    ...registerOfflineMessageCommands({ log, connections, store, clients, panels }),
+    ...registerOfflineMessageCommands({ log, connections, store, panels }),
     ...registerViewCommands({ log, agentsState }),
     ...registerDemoCommands({ log, demo }),
   ]) push(d);

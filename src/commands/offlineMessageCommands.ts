@@ -1,7 +1,6 @@
 // Open Offline Message…: from the tree, or (palette) a pick of loaded messages, or an ID.
 import * as vscode from 'vscode';
 import type { OfflineMessage } from '../api/model';
-import type { ClientProvider } from '../connections/clientProvider';
 import { toConnection, type ConnectionStore } from '../connections/store';
 import type { StoredConnection } from '../connections/types';
 import { expectsOfflineMessages, type Store } from '../store';
@@ -18,7 +17,6 @@ export interface OfflineMessageCommandDeps {
   log: Logger;
   connections: ConnectionStore;
   store: Store<StoredConnection>;
-  clients: ClientProvider;
   panels: DetailPanelsLoader;
 }
 
@@ -58,11 +56,8 @@ export async function openOfflineMessage(s: OfflineMessageCommandDeps, arg: unkn
   if (!target) return;
   const connection = s.connections.get(target.connectionId);
   if (!connection) return;
-  const clients = s.clients;
-  s.panels.get().showOfflineMessage(toConnection(connection), target.message, async (signal) => {
-    const client = await clients.get(connection.id);
-    return client.offlineMessage(target.message.id, { signal });
-  });
+  const store = s.store;
+  s.panels.get().showOfflineMessage(toConnection(connection), target.message, (signal) => store.offlineMessage(connection.id, target.message.id, signal));
   s.log.debug(`Opened offline message ${plainText(target.message.id, 80)} of connection ${connection.id}.`);
 }
 

@@ -7,7 +7,8 @@
 // - Nothing is fetched until a reader asks (`lists(id).agents.ensureLoaded()`); the on-disk cache is read on the
 //   first look at a connection (`readCachedAgents()` reads it without any request).
 // - Refresh All and auto-refresh go through one policy (refreshPolicy.ts).
-import type { Connection } from '../api/model';
+import { ApiError } from '../api/errors';
+import type { Agent, Connection, OfflineMessageDetail } from '../api/model';
 import type { Logger } from '../util/log';
 import type { AgentCache } from './agentCache';
 import { systemClock, type Clock } from './clock';
@@ -166,6 +167,25 @@ export class Store<C extends Connection = Connection> {
       if (dueForRefresh(lists.offline, options) && expectsOfflineMessages(c)) jobs.push(lists.offline.refresh());
     }
     return Promise.all(jobs).then(() => undefined);
+  }
+
+  /**
+   * One agent: from the directory (this session or the cache), else asked of the server (one request).
+   * Rejects with the client's ApiError (e.g. 'not-found') or when the connection is gone.
+   */
+  async agent(connectionId: string, id: string, signal?: AbortSignal): Promise<Agent> {
+    const lists = this.lists(connectionId);
+    if (!lists) throw new ApiError('not-found', 'The connection no longer exists.');
+    await lists.agents.readCache();
+    const known = this.directory.agent(connectionId, id);
+    if (known) return known;
+    return (await this.options.clients.get(connectionId)).agent(id, { signal });
+  }
+
+  /** One offline message with its reply thread, from the server (messages are never cached). */
+  async offlineMessage(connectionId: string, id: string, signal?: AbortSignal): Promise<OfflineMessageDetail> {
+    if (!this.options.connections.get(connectionId)) throw new ApiError('not-found', 'The connection no longer exists.');
+    return (await this.options.clients.get(connectionId)).offlineMessage(id, { signal });
   }
 
   /** Unread offline messages over every connection that has them. */

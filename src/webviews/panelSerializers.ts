@@ -4,7 +4,6 @@
 // Registered in activate() (cheap); the panels bundle loads only when VS Code actually restores a panel.
 import * as vscode from 'vscode';
 import type { Agent, OfflineMessage } from '../api/model';
-import type { ClientProvider } from '../connections/clientProvider';
 import { toConnection, type ConnectionStore } from '../connections/store';
 import type { StoredConnection } from '../connections/types';
 import type { Store } from '../store';
@@ -18,7 +17,6 @@ export interface PanelRestoreDeps {
   panels: DetailPanelsLoader;
   connections: ConnectionStore;
   store: Store<StoredConnection>;
-  clients: ClientProvider;
 }
 
 function reasonOf(e: unknown): string {
@@ -39,17 +37,14 @@ async function restoreAgent(d: PanelRestoreDeps, panel: vscode.WebviewPanel, sta
     panels.showNotice(panel, title, vscode.l10n.t('The connection of this agent has been removed.'));
     return;
   }
-  await d.store.lists(connection.id)?.agents.readCache();
-  let agent: Agent | undefined = d.store.directory.agent(connection.id, item.id);
-  if (!agent) {
-    panels.showNotice(panel, title, vscode.l10n.t('Loading the agent…'));
-    try {
-      agent = await (await d.clients.get(connection.id)).agent(item.id);
-    } catch (e) {
-      d.log.warn('Restoring an agent panel failed:', e);
-      panels.showNotice(panel, title, vscode.l10n.t('Chatdesk could not load this agent again: {0}', reasonOf(e)));
-      return;
-    }
+  panels.showNotice(panel, title, vscode.l10n.t('Loading the agent…'));
+  let agent: Agent;
+  try {
+    agent = await d.store.agent(connection.id, item.id);
+  } catch (e) {
+    d.log.warn('Restoring an agent panel failed:', e);
+    panels.showNotice(panel, title, vscode.l10n.t('Chatdesk could not load this agent again: {0}', reasonOf(e)));
+    return;
   }
   panels.showAgent(agent, toConnection(connection), panel);
 }
@@ -72,8 +67,7 @@ async function restoreOfflineMessage(d: PanelRestoreDeps, panel: vscode.WebviewP
   const ac = new AbortController();
   const closed = panel.onDidDispose(() => ac.abort());
   try {
-    const client = await d.clients.get(connection.id);
-    const detail = await client.offlineMessage(item.id, { signal: ac.signal });
+    const detail = await d.store.offlineMessage(connection.id, item.id, ac.signal);
     const summary: OfflineMessage = detail;
     panels.showOfflineMessage(toConnection(connection), summary, () => Promise.resolve(detail), panel);
   } catch (e) {
