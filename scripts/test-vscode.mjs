@@ -96,7 +96,7 @@ async function e2ePhase(server) {
   server.resetSettings(); // nothing from the integration phase leaks into the UI run
   fs.mkdirSync(SHOTS, { recursive: true });
   setE2EContext({ server, browser, shotsDir: SHOTS, runDir, workspaceFor: (name) => mkWorkspace(name) });
-  const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 120000, grep, bail: false });
+  const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 120000, grep, bail: false, forbidOnly: true, forbidPending: true });
   const dir = path.join(ROOT, 'test', 'e2e');
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.e2e.mjs')).sort()) mocha.addFile(path.join(dir, f));
   await mocha.loadFilesAsync();

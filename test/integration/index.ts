@@ -15,6 +15,8 @@ export function run(): Promise<void> {
     color: false,
     timeout: Number(process.env.CHATDESK_TEST_TIMEOUT_MS ?? 60000),
     grep: process.env.CHATDESK_TEST_GREP || undefined,
+    forbidOnly: true,
+    forbidPending: true,
   });
   const dir = __dirname;
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
