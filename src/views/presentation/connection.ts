@@ -5,7 +5,8 @@ import type { StoredConnection } from '../../connections/types';
 import { PLATFORM_NAMES } from '../../api/model';
 import { expiryMessage, keyExpiryState, type KeyExpiryState } from '../../connections/reveKey';
 import { t } from '../../util/l10n';
-import { escapeMarkdown, formatCount, plainText } from './text';
+import { escapeMarkdown, markdownIcon } from '../../text/markdown';
+import { formatCount, plainText } from './text';
 import type { IconSpec, NodePresentation } from './types';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
@@ -69,18 +70,20 @@ export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo,
   };
 }
 
+/** Markdown for the connection's tooltip (theme icons on): every value through escapeMarkdown; our own warning icon only. */
 export function connectionTooltip(c: StoredConnection, info: ConnectionLoadInfo, now: number = Date.now()): string {
-  const lines = [`**${escapeMarkdown(plainText(c.label) || PLATFORM_NAMES[c.platform])}**`];
-  lines.push(`${escapeMarkdown(PLATFORM_NAMES[c.platform])}${c.demo ? ` · ${escapeMarkdown(t('demo (local sandbox)'))}` : ''}`);
-  lines.push(`${t('Server')}: ${escapeMarkdown(c.baseUrl, 300)}`);
-  if (c.accountId) lines.push(`${t('Account ID')}: ${escapeMarkdown(c.accountId)}`);
-  if (c.userId) lines.push(`${t('User ID')}: ${escapeMarkdown(c.userId)}`);
-  if (c.username) lines.push(`${t('Offline messages as')}: ${escapeMarkdown(c.username)}`);
+  const md = (text: string, max?: number) => escapeMarkdown(text, { max });
+  const lines = [`**${md(plainText(c.label) || PLATFORM_NAMES[c.platform])}**`];
+  lines.push(`${md(PLATFORM_NAMES[c.platform])}${c.demo ? ` · ${md(t('demo (local sandbox)'))}` : ''}`);
+  lines.push(`${md(t('Server'))}: ${md(c.baseUrl, 300)}`);
+  if (c.accountId) lines.push(`${md(t('Account ID'))}: ${md(c.accountId)}`);
+  if (c.userId) lines.push(`${md(t('User ID'))}: ${md(c.userId)}`);
+  if (c.username) lines.push(`${md(t('Offline messages as'))}: ${md(c.username)}`);
   const expiry = connectionKeyExpiry(c, now);
   const expiryText = expiryMessage(expiry);
-  if (expiryText) lines.push(`$(warning) ${escapeMarkdown(expiryText)}: ${escapeMarkdown(t('use "Update Credentials" to paste a new key'))}`);
-  if (info.status === 'loaded' || info.count) lines.push(escapeMarkdown(countText(info)));
-  if (info.status === 'error') lines.push(`${t('Last refresh failed')}: ${escapeMarkdown(errorMessage(info.error), 500)}`);
+  if (expiryText) lines.push(`${markdownIcon('warning')} ${md(expiryText)}: ${md(t('use "Update Credentials" to paste a new key'))}`);
+  if (info.status === 'loaded' || info.count) lines.push(md(countText(info)));
+  if (info.status === 'error') lines.push(`${markdownIcon('error')} ${md(t('Last refresh failed'))}: ${md(errorMessage(info.error), 500)}`);
   return lines.join('  \n');
 }
 
