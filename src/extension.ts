@@ -14,7 +14,7 @@ import { ClientProvider, maxPagesSetting } from './connections/clientProvider';
 import { ConnectionStore } from './connections/store';
 import { DemoService, parseExternalDemo } from './demo/demoService';
 import { AgentSearchCache } from './search/agentSearchCache';
-import type { ChatdeskTestApi } from './testApi';
+import { extensionExports, type ChatdeskTestApi } from './testApi';
 import { setTranslator } from './util/l10n';
 import { ChannelLogger } from './util/logger';
 import { AgentsTreeProvider } from './views/agentsTreeProvider';
@@ -26,7 +26,7 @@ import type { TreeNode } from './views/nodes/treeNode';
 import { OfflineTreeProvider } from './views/offlineTreeProvider';
 import { ViewProgress } from './views/viewProgress';
 
-export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
+export function activate(context: vscode.ExtensionContext): ChatdeskTestApi | undefined {
   setTranslator(vscode.l10n.t);
   const push = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
 
@@ -88,18 +88,8 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
   // After activation: the first log line compiles the redaction patterns, which activation does not need.
   const logged = setTimeout(() => log.info(`Chatdesk activated (${store.list().length} connections).`), 0);
   push({ dispose: () => clearTimeout(logged) });
-  return {
-    store,
-    agentsTree: agentsTree as vscode.TreeDataProvider<unknown>,
-    offlineTree: offlineTree as vscode.TreeDataProvider<unknown>,
-    agentsView: agentsView as vscode.TreeView<unknown>,
-    offlineView: offlineView as vscode.TreeView<unknown>,
-    log,
-    logLines: () => log.recentLines(),
-    panels: () => panels.current(),
-    globalState: context.globalState,
-    workspaceState: context.workspaceState,
-  };
+  // No exports in normal use; the integration tests' handles only under a test runner (src/testApi.ts).
+  return extensionExports(context, () => ({ store, agentsTree, offlineTree, agentsView, offlineView, log, panels }));
 }
 
 export function deactivate(): void {

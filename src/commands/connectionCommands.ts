@@ -13,6 +13,7 @@ import { connectionFromArg } from './args';
 import { pickConnection } from './pickConnection';
 import { registerCommand } from './register';
 import type { Services } from './services';
+import { isTestMode } from '../testApi';
 
 export interface FlowCommandOptions {
   /** Drives every step (integration tests pass a scripted one); default: the real quick input. */
@@ -20,7 +21,7 @@ export interface FlowCommandOptions {
 }
 
 function optionsFrom(arg: unknown): FlowCommandOptions {
-  const p = (arg as FlowCommandOptions | undefined)?.prompter;
+  const p = isTestMode() ? (arg as FlowCommandOptions | undefined)?.prompter : undefined; // test-only input
   return p && typeof p.input === 'function' ? { prompter: p } : {};
 }
 
