@@ -94,6 +94,7 @@ describe('Tooltips in VS Code\'s own Markdown renderer (issue 10)', function () 
     const matches = (content) => (title === undefined
       ? content.strong.length > 0 && compact(content.strong[0]) === compact(label)
       : compact(content.text).includes(compact(title)));
+    let seen;
     for (let attempt = 1; attempt <= 3; attempt++) {
       await parkMouse(page);
       await page.waitForFunction(() => ![...document.querySelectorAll('.workbench-hover, .monaco-hover')].some((h) => h.textContent.trim() && h.offsetParent), undefined, { timeout: 3000 }).catch(() => {});
@@ -104,11 +105,12 @@ describe('Tooltips in VS Code\'s own Markdown renderer (issue 10)', function () 
         if (await hovers().count()) {
           const content = await hovers().last().evaluate(hoverContent).catch(() => undefined);
           if (content && matches(content)) return { label, content };
+          if (content) seen = content;
         }
         await page.waitForTimeout(100);
       }
     }
-    throw new Error(`no tooltip for the row ${JSON.stringify(label)}`);
+    throw new Error(`no tooltip titled as the row ${JSON.stringify(label)}; the last hover showed ${JSON.stringify(seen?.strong)}: ${JSON.stringify(seen?.text?.slice(0, 120))}`);
   }
 
   function assertNoStructure(content, where, own) {
