@@ -53,8 +53,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/api must not depend on vscode.' }],
         patterns: [{
-          group: ['../*', '!../util', '!../util/*'],
-          message: 'src/api imports only src/api and src/util: it is the bottom layer.',
+          group: ['../*', '!../util', '!../util/*', '!../text', '!../text/*'],
+          message: 'src/api imports only src/api, src/text and src/util: it is the bottom layer.',
         }, { group: ['../util/lifecycle', '../util/clipboard', '../util/logger', '../util/lazyModule'], message: 'These helpers are vscode-bound.' }],
       }],
     },
@@ -66,8 +66,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/store must not depend on vscode (it is tested in plain mocha).' }],
         patterns: [{
-          group: ['../*', '!../api', '!../api/*', '!../util', '!../util/*'],
-          message: 'src/store imports only src/api, src/util and itself: readers sit above it, never below.',
+          group: ['../*', '!../api', '!../api/*', '!../util', '!../util/*', '!../text', '!../text/*'],
+          message: 'src/store imports only src/api, src/text, src/util and itself: readers sit above it, never below.',
         }, { group: ['../util/lifecycle', '../util/clipboard', '../util/logger', '../util/lazyModule'], message: 'These helpers are vscode-bound.' }],
       }],
     },
@@ -79,6 +79,16 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/sandbox must not depend on vscode.' }],
         patterns: [{ group: ['../*'], message: 'The sandbox stands alone: it imports nothing outside src/sandbox.' }],
+      }],
+    },
+  },
+  {
+    // Text safety (escaping, cutting, one-line text): pure, below every layer that shows or logs text.
+    files: ['src/text/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/text must not depend on vscode.' }],
+        patterns: [{ group: ['../*'], message: 'src/text stands alone: every layer imports it, it imports none.' }],
       }],
     },
   },

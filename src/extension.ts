@@ -18,7 +18,7 @@ import { ConnectionStore } from './connections/store';
 import { DemoService, parseExternalDemo } from './demo/demoService';
 import { AgentSearchCache } from './search/agentSearchCache';
 import { AgentCache, expectsOfflineMessages, Store } from './store';
-import type { ChatdeskTestApi } from './testApi';
+import { extensionExports, type ChatdeskTestApi } from './testApi';
 import { setTranslator } from './util/l10n';
 import { ChannelLogger } from './util/logger';
 import { AgentsTreeProvider } from './views/agentsTreeProvider';
@@ -29,7 +29,7 @@ import { ViewProgress } from './views/viewProgress';
 import { DetailPanelsLoader } from './webviews/loader';
 import { registerPanelSerializers } from './webviews/panelSerializers';
 
-export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
+export function activate(context: vscode.ExtensionContext): ChatdeskTestApi | undefined {
   setTranslator(vscode.l10n.t);
   const push = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
 
@@ -106,19 +106,8 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
   // After activation: the first log line compiles the redaction patterns, which activation does not need.
   const logged = setTimeout(() => log.info(`Chatdesk activated (${connections.list().length} connections).`), 0);
   push({ dispose: () => clearTimeout(logged) });
-  return {
-    store: connections,
-    dataStore: store,
-    agentsTree: agentsTree as vscode.TreeDataProvider<unknown>,
-    offlineTree: offlineTree as vscode.TreeDataProvider<unknown>,
-    agentsView: agentsView as vscode.TreeView<unknown>,
-    offlineView: offlineView as vscode.TreeView<unknown>,
-    log,
-    logLines: () => log.recentLines(),
-    panels: () => panels.current(),
-    globalState: context.globalState,
-    workspaceState: context.workspaceState,
-  };
+  // No exports in normal use; the integration tests' handles only under a test runner (src/testApi.ts).
+  return extensionExports(context, () => ({ store: connections, dataStore: store, agentsTree, offlineTree, agentsView, offlineView, log, panels }));
 }
 
 export function deactivate(): void {

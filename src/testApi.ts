@@ -1,5 +1,10 @@
-// What activate() returns: handles for the integration tests (test/integration). Not a public API.
-import type * as vscode from 'vscode';
+// What activate() returns: NOTHING in normal use. Another extension in the same extension host can read an
+// extension's exports (vscode.extensions.getExtension(id).exports), so Chatdesk exports no API at all: no store,
+// no secret reader, no state. Only when VS Code runs the extension under a test runner (ExtensionMode.Test: a
+// development extension loaded with --extensionTestsPath, as scripts/test-vscode.mjs and scripts/test-electron.mjs
+// do) does it return the handles below, which the integration tests (test/integration) use. A .vsix installed
+// normally, from the Marketplace or in development without tests runs in Production or Development mode.
+import * as vscode from 'vscode';
 import type { ConnectionStore } from './connections/store';
 import type { StoredConnection } from './connections/types';
 import type { Store } from './store';
@@ -29,4 +34,49 @@ export interface ChatdeskTestApi {
   globalState: vscode.Memento;
   /** The extension's workspace state (unused today), for secret checks. */
   workspaceState: vscode.Memento;
+}
+
+/** What activate() has built that the tests look at. */
+export interface TestHandles {
+  store: ConnectionStore;
+  dataStore: Store<StoredConnection>;
+  agentsTree: vscode.TreeDataProvider<unknown>;
+  offlineTree: vscode.TreeDataProvider<unknown>;
+  agentsView: vscode.TreeView<unknown>;
+  offlineView: vscode.TreeView<unknown>;
+  log: Logger & { recentLines(): string[] };
+  panels: { current(): DetailPanels | undefined };
+}
+
+let underTestRunner = false;
+
+/**
+ * Whether the extension runs under a test runner (ExtensionMode.Test). Test-only inputs (a scripted prompter
+ * passed to Add Connection, Edit, Update Credentials, Remove) are honoured only then.
+ */
+export function isTestMode(): boolean {
+  return underTestRunner;
+}
+
+/**
+ * activate()'s return value: undefined (no exports) unless the extension runs under a test runner; then the
+ * ChatdeskTestApi built from `handles` (called only in that case).
+ */
+export function extensionExports(context: vscode.ExtensionContext, handles: () => TestHandles): ChatdeskTestApi | undefined {
+  underTestRunner = context.extensionMode === vscode.ExtensionMode.Test;
+  if (!underTestRunner) return undefined;
+  const h = handles();
+  return {
+    store: h.store,
+    dataStore: h.dataStore,
+    agentsTree: h.agentsTree,
+    offlineTree: h.offlineTree,
+    agentsView: h.agentsView,
+    offlineView: h.offlineView,
+    log: h.log,
+    logLines: () => h.log.recentLines(),
+    panels: () => h.panels.current(),
+    globalState: context.globalState,
+    workspaceState: context.workspaceState,
+  };
 }

@@ -11,7 +11,7 @@ export interface ClientContext {
   http: HttpClient;
   pageCap: number;
   concurrency: number;
-  /** Clips and redacts text that may reach a user. */
+  /** Redacts, then clips (one line, MAX_MESSAGE_LENGTH), text that may reach a user. Never clip before this. */
   sanitise: (text: string) => string;
   logger?: Logger;
 }

@@ -9,6 +9,8 @@
 
 import { ApiError, kindForStatus, type ApiErrorKind } from './errors';
 import { isObject, toNumber, toText, type Json } from './values';
+import { stripEscapeSequences } from '../text/ansi';
+import { plainMessage } from '../text/plain';
 
 export const MAX_MESSAGE_LENGTH = 300;
 
@@ -21,21 +23,13 @@ export interface ErrorDetails {
   retryAfterMs?: number;
 }
 
-/** Shortens to `max` characters on a word boundary where possible. */
-// C0/C1 controls (ANSI escapes start with one), bidi embeddings/overrides/isolates and marks, zero-width
-// characters and the line/paragraph separators: none belongs in a one-line message shown in the editor or the log.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-// eslint-disable-next-line no-control-regex -- an ANSI escape sequence, removed whole
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-
-/** One line of plain, showable text, at most `max` characters (cut at a word where possible). */
+/**
+ * One line of plain, showable text (src/text: no terminal escape sequences, controls, line breaks, direction
+ * overrides), at most `max` characters, cut at a word where possible, never in half an emoji or a `[redacted]`.
+ * Redact BEFORE clipping (a credential cut in two is no longer recognised): see errorForResponse.
+ */
 export function clip(text: string, max = MAX_MESSAGE_LENGTH): string {
-  const t = text.replace(ANSI, '').replace(UNSHOWABLE, ' ').replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+  return plainMessage(stripEscapeSequences(text), max);
 }
 
 export function looksLikeHtml(text: string, contentType: string | null | undefined): boolean {
@@ -207,7 +201,7 @@ export function kindForResponse(status: number, details: ErrorDetails): ApiError
   return byStatus;
 }
 
-/** Builds the ApiError for a failed response; the message is clipped and passed through `sanitise`. */
+/** Builds the ApiError for a failed response; the message is passed through `sanitise` (redaction), then clipped. */
 export function errorForResponse(
   status: number,
   text: string,
@@ -217,10 +211,10 @@ export function errorForResponse(
 ): ApiError {
   const details = readErrorBody(status, text, contentType);
   const kind = kindForResponse(status, details);
-  const message = sanitise(clip(details.message ?? defaultMessage(kind, status)));
+  const message = clip(sanitise(details.message ?? defaultMessage(kind, status)));
   return new ApiError(kind, message, {
     status,
-    code: details.code ? sanitise(details.code) : undefined,
+    code: details.code ? clip(sanitise(details.code), 100) : undefined,
     retryAfterMs: retryAfterMs ?? details.retryAfterMs,
   });
 }

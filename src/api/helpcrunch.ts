@@ -104,7 +104,7 @@ export class HelpCrunchClient implements PlatformClient {
       const found = page.find((a) => a.id === wanted);
       if (found) return found;
     }
-    throw new ApiError('not-found', this.ctx.sanitise(`HelpCrunch has no agent ${clip(wanted, 60)}.`));
+    throw new ApiError('not-found', this.ctx.sanitise(`HelpCrunch has no agent ${clip(this.ctx.sanitise(wanted), 60)}.`));
   }
 
   async availableAgents(): Promise<Agent[]> {

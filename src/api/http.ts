@@ -144,7 +144,7 @@ export class HttpClient {
   /** A sanitised stand-in for a low-level error, fit to be an ApiError's `cause`. */
   private safeCause(e: unknown): Error {
     const src = e instanceof Error ? e : new Error(String(e));
-    const out = new Error(this.options.sanitise(clip(src.message, 500)));
+    const out = new Error(clip(this.options.sanitise(src.message), 500)); // redact first, then clip
     out.name = src.name;
     const code = errorCode(e);
     if (code) (out as Error & { code?: string }).code = code;
@@ -189,7 +189,7 @@ export class HttpClient {
       const httpsUpgrade = target.hostname === from.hostname && from.protocol === 'http:' && target.protocol === 'https:';
       if (!sameOrigin && !httpsUpgrade) {
         throw new ApiError('network', this.options.sanitise(
-          `The server redirected to ${clip(target.origin, 120)}; Chatdesk sends credentials only to the server you entered. Check the server URL.`,
+          `The server redirected to ${clip(this.options.sanitise(target.origin), 120)}; Chatdesk sends credentials only to the server you entered. Check the server URL.`,
         ), { status: res.status, code: 'redirect' });
       }
       if (hop >= MAX_REDIRECTS) {

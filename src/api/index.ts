@@ -94,7 +94,7 @@ export function createClient(connection: Connection, credentials: Credentials, o
     http,
     pageCap: Math.max(1, options.pageCap ?? DEFAULT_PAGE_CAP),
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
-    sanitise: (text) => sanitise(clip(text)),
+    sanitise: (text) => clip(sanitise(text)), // redact the whole text, then clip
     logger: options.logger,
   };
   if (!baseUrl) return withoutServer(platform);

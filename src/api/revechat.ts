@@ -132,7 +132,7 @@ export class ReveChatClient implements PlatformClient {
     if (!isEnvelope) return body;
     if (status !== undefined && ERROR_STATUSES.has(status)) {
       const message = toText(body.message) ?? `REVE Chat answered "${body.status as string}".`;
-      throw new ApiError(kindFromMessage(message, 'bad-request'), this.ctx.sanitise(clip(message)), { code: status });
+      throw new ApiError(kindFromMessage(message, 'bad-request'), this.ctx.sanitise(message), { code: status });
     }
     return (body as Json).body;
   }
@@ -171,12 +171,12 @@ export class ReveChatClient implements PlatformClient {
     });
     let body = this.unwrap(res.body);
     if (Array.isArray(body)) {
-      if (body.length === 0) throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no agent ${clip(id, 60)}.`), { status: res.status });
+      if (body.length === 0) throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no agent ${clip(this.ctx.sanitise(id), 60)}.`), { status: res.status });
       body = body.find((a) => isObject(a) && toId(a.agent_id) === id) ?? body[0];
     }
     const agent = reveAgent(body, this.ctx.connection.id);
     if (!agent) {
-      if (body === null || body === undefined) throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no agent ${clip(id, 60)}.`), { status: res.status });
+      if (body === null || body === undefined) throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no agent ${clip(this.ctx.sanitise(id), 60)}.`), { status: res.status });
       throw new ApiError('malformed', 'REVE Chat sent an agent that could not be read.');
     }
     return agent;
@@ -214,7 +214,7 @@ export class ReveChatClient implements PlatformClient {
     let body = this.unwrap(res.body);
     if (Array.isArray(body)) body = body[0];
     if (body === undefined || body === null) {
-      throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no offline message ${clip(id, 60)}.`), { status: res.status });
+      throw new ApiError('not-found', this.ctx.sanitise(`REVE Chat has no offline message ${clip(this.ctx.sanitise(id), 60)}.`), { status: res.status });
     }
     const detail = reveOfflineMessageDetail(body);
     if (!detail) throw new ApiError('malformed', 'REVE Chat sent an offline message that could not be read.');

@@ -83,7 +83,7 @@ export class RocketChatClient implements PlatformClient {
   private checkSuccess(body: unknown, status: number): void {
     if (isObject(body) && body.success === false) {
       const message = toText(body.error) ?? toText(body.message) ?? 'Rocket.Chat reported a failure.';
-      throw new ApiError('bad-request', this.ctx.sanitise(clip(message)), { status, code: toText(body.errorType) });
+      throw new ApiError('bad-request', this.ctx.sanitise(message), { status, code: toText(body.errorType) });
     }
   }
 
@@ -163,7 +163,7 @@ export class RocketChatClient implements PlatformClient {
     this.checkSuccess(body, status ?? 200);
     const user = isObject(body) ? body.user : undefined;
     if (user === null || user === undefined) {
-      throw new ApiError('not-found', this.ctx.sanitise(`Rocket.Chat has no agent ${clip(id, 60)}.`), { status });
+      throw new ApiError('not-found', this.ctx.sanitise(`Rocket.Chat has no agent ${clip(this.ctx.sanitise(id), 60)}.`), { status });
     }
     const agent = rocketAgent(user, this.ctx.connection.id);
     if (!agent) throw new ApiError('malformed', 'Rocket.Chat sent an agent that could not be read.', { status });

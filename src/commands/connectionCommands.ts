@@ -19,6 +19,7 @@ export interface ConnectionCommandDeps {
   log: Logger;
   connections: ConnectionStore;
 }
+import { isTestMode } from '../testApi';
 
 export interface FlowCommandOptions {
   /** Drives every step (integration tests pass a scripted one); default: the real quick input. */
@@ -26,7 +27,7 @@ export interface FlowCommandOptions {
 }
 
 function optionsFrom(arg: unknown): FlowCommandOptions {
-  const p = (arg as FlowCommandOptions | undefined)?.prompter;
+  const p = isTestMode() ? (arg as FlowCommandOptions | undefined)?.prompter : undefined; // test-only input
   return p && typeof p.input === 'function' ? { prompter: p } : {};
 }
 

@@ -17,6 +17,7 @@ Usage: npm run sandbox -- [options]
   --jitter MS              random extra latency
   --error-rate R           fraction 0..1 of requests answered 5xx
   --error-status N         status of those (default 503)
+  --error-message S        text of those bodies (a server that echoes what it was sent)
   --drop-rate R            fraction of connections destroyed before answering
   --malformed-rate R       fraction answered 200 with invalid JSON
   --truncate-rate R        fraction whose body is cut mid-way
@@ -64,6 +65,7 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       }
       case '--latency': faults.latencyMs = num(); break;
       case '--jitter': faults.latencyJitterMs = num(); break;
+      case '--error-message': faults.errorMessage = value(); break;
       case '--error-rate': faults.errorRate = num(); break;
       case '--error-status': faults.errorStatus = num(); break;
       case '--drop-rate': faults.dropRate = num(); break;

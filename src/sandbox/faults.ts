@@ -76,9 +76,9 @@ export class FaultInjector {
   }
 }
 
-/** An injected 5xx: every other one JSON `{"error":"Service Unavailable"}`, the others plain text. */
-export function errorBody(status: number, plain: boolean): { contentType: string; body: string } {
-  const text = STATUS_CODES[status] ?? 'Error';
+/** An injected error: every other one JSON `{"error":"Service Unavailable"}`, the others plain text; `message` replaces the text. */
+export function errorBody(status: number, plain: boolean, message?: string): { contentType: string; body: string } {
+  const text = message ?? STATUS_CODES[status] ?? 'Error';
   return plain ? { contentType: 'text/plain', body: text } : { contentType: 'application/json', body: JSON.stringify({ error: text }) };
 }
 

@@ -127,7 +127,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       case 'storm':
         return handler.tooManyRequests(req, action.retryAfterSeconds);
       case 'error': {
-        const e = errorBody(action.status, action.plain);
+        const e = errorBody(action.status, action.plain, injector.options.errorMessage);
         return { status: action.status, headers: { 'Content-Type': e.contentType }, body: e.body };
       }
       case 'html':

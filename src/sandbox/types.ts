@@ -10,6 +10,11 @@ export interface FaultOptions {
   errorRate?: number;
   /** Status used for injected errors (500, 502, 503…). */
   errorStatus?: number;
+  /**
+   * Text of the injected error bodies instead of the status text: a server or proxy that echoes what it was sent
+   * (a credential, a visitor's words, Markdown) into its error message.
+   */
+  errorMessage?: string;
   /** Fraction 0..1 of requests whose socket is destroyed before any response. */
   dropRate?: number;
   /** Fraction 0..1 of requests answered 200 with a body that is not valid JSON. */

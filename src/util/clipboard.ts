@@ -2,7 +2,7 @@
 // copy (tree commands, palette, detail panels) goes through here, so a failed copy never passes in silence.
 import * as vscode from 'vscode';
 import { redact } from './redact';
-import { notificationText } from '../views/presentation/text';
+import { notificationText } from '../text/plain';
 
 /** Copies `text`; confirms "Copied <what>" in the status bar, or shows the failure. Resolves to whether it worked. */
 export async function copyWithConfirmation(text: string, what: string): Promise<boolean> {

@@ -1,10 +1,10 @@
-// The extension's Logger: one LogOutputChannel, every message redacted before it is written.
+// The extension's Logger: one LogOutputChannel, every message redacted and made one line before it is written.
 // Keeps the last lines (already redacted) so integration tests can assert no secret was logged.
 import * as vscode from 'vscode';
 import type { Logger } from './log';
 import { redact } from './redact';
 import { Disposable } from './lifecycle';
-import { printable } from './printable';
+import { logLine } from '../text/logLine';
 
 const KEEP_LINES = 2000;
 
@@ -32,7 +32,8 @@ export class ChannelLogger extends Disposable implements Logger {
 
   private format(message: string | Error, args: unknown[]): string {
     const parts = [describe(message), ...args.map(describe)];
-    return printable(redact(parts.join(' ')));
+    // redacted first (a secret may span what the escaping changes), then one line: data cannot forge an entry
+    return logLine(redact(parts.join(' ')));
   }
 
   private keep(level: string, line: string): string {

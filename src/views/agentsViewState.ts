@@ -1,5 +1,6 @@
 // The Agents view's filter and grouping, mirrored into context keys for the view-title menus.
 import * as vscode from 'vscode';
+import { plainText } from '../text/plain';
 import { Disposable } from '../util/lifecycle';
 import { NO_FILTER, isFilterActive, normaliseFilterText, type AgentFilter } from './presentation/filter';
 
@@ -31,7 +32,7 @@ export class AgentsViewState extends Disposable {
   get groupByDepartment(): boolean { return this._group; }
 
   setText(raw: string): void {
-    this._rawText = raw.trim().slice(0, 200);
+    this._rawText = plainText(raw, 200);
     this._filter = { ...this._filter, text: normaliseFilterText(raw) };
     this.changed();
   }

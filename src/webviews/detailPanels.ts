@@ -138,7 +138,7 @@ abstract class DetailPanel {
   private onMessage(raw: unknown): void {
     const message = parsePageMessage(raw);
     if (!message) {
-      this.log.warn(redact(`Ignored a message from the ${this.kindName} panel that is not in its protocol: ${previewMessage(raw)}`));
+      this.log.warn(`Ignored a message from the ${this.kindName} panel that is not in its protocol: ${previewMessage(raw, 200, redact)}`);
       return;
     }
     if (message.type === 'ready') {

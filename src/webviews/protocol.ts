@@ -1,6 +1,8 @@
 // The typed messages a detail panel's page may send to the host. Everything else is rejected.
 // The page only ever names WHAT to copy; the host picks the text from its own data, and never runs a
 // command (or anything else) named by the page. Shared by the host and the page script: no node, no vscode.
+import { NOT_IN_ONE_LINE } from '../text/characters';
+import { bound, truncate } from '../text/truncate';
 
 export const COPY_FIELDS = ['id', 'email', 'json', 'message'] as const;
 export type CopyField = (typeof COPY_FIELDS)[number];
@@ -13,6 +15,8 @@ export type PageMessage =
 export type HostMessage = { readonly type: 'copied'; readonly field: CopyField; readonly ok: boolean };
 
 const MAX_STRING = 32;
+/** Code units of a rejected message read for its preview (work bound; the preview itself is far shorter). */
+const PREVIEW_SOURCE = 16_384;
 
 export function isCopyField(value: unknown): value is CopyField {
   return typeof value === 'string' && value.length <= MAX_STRING && (COPY_FIELDS as readonly string[]).includes(value);
@@ -50,16 +54,21 @@ export function isPageMessage(message: unknown): message is PageMessage {
   return parsePageMessage(message) !== undefined;
 }
 
-/** A short, bounded, never-throwing preview of a rejected message, for the log (redact it before logging). */
-export function previewMessage(message: unknown, max = 200): string {
+/**
+ * A short, bounded, never-throwing preview of a rejected message, for the log: serialised, passed through
+ * `sanitise` (redaction) BEFORE it is cut to `max`, one line, never cut in half an emoji or a `[redacted]`.
+ */
+export function previewMessage(message: unknown, max = 200, sanitise: (text: string) => string = (t) => t): string {
+  // a bound on the work only, far beyond what is shown: a secret cut here can never reach the preview
+  const cap = (s: string) => bound(s, PREVIEW_SOURCE).text;
   let text: string;
   if (typeof message === 'string') {
-    text = JSON.stringify(message.length > max ? message.slice(0, max) : message);
+    text = JSON.stringify(cap(message));
   } else {
     try {
       const seen = new WeakSet<object>();
       text = JSON.stringify(message, (_k, v: unknown) => {
-        if (typeof v === 'string' && v.length > max) return `${v.slice(0, max)}…`;
+        if (typeof v === 'string') return cap(v);
         if (typeof v === 'bigint') return `${v.toString()}n`;
         if (typeof v === 'function' || typeof v === 'symbol') return `[${typeof v}]`;
         if (typeof v === 'object' && v !== null) {
@@ -72,7 +81,5 @@ export function previewMessage(message: unknown, max = 200): string {
       text = `[unserialisable ${typeof message}]`;
     }
   }
-  // eslint-disable-next-line no-control-regex
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return truncate(sanitise(cap(text)).replace(NOT_IN_ONE_LINE, '?'), max);
 }

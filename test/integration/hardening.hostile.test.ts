@@ -5,6 +5,8 @@
 // Agents: every hostile Rocket.Chat agent; Find Agent) neutralise `$(icon)` syntax and controls; error
 // notifications built from a hostile server's messages carry no link; and the log gets no control character.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
@@ -184,23 +186,42 @@ suite('hardening: hostile content in trees, tooltips, quick picks, notifications
       const log = api.logLines().slice(logStart);
       assert.ok(log.length >= hostilePayloads.length, 'the failures were not logged');
       // eslint-disable-next-line no-control-regex -- finding control characters is the point
-      const bad = log.filter((l) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(l));
+      const bad = log.filter((l) => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(l));
       assert.deepEqual(bad.slice(0, 10).map((l) => JSON.stringify(l.slice(0, 120))), [], `${bad.length} log lines with control or direction characters`);
     });
 
     test('the log of loading the hostile sandbox has no control or direction character from data', () => {
       // eslint-disable-next-line no-control-regex -- finding control characters is the point
-      const bad = api.logLines().filter((l) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(l));
+      const bad = api.logLines().filter((l) => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(l));
       assert.deepEqual(bad.slice(0, 10).map((l) => JSON.stringify(l.slice(0, 120))), []);
     });
 
-    // (line breaks are kept by design, src/util/printable.ts: a message may span lines)
-    test('the logger itself neutralises control and direction characters from whatever it is given', () => {
+    // one entry, one line: a line break from data is written escaped (src/text/logLine.ts), so no entry can be forged
+    test('the logger itself neutralises line breaks, control and direction characters from whatever it is given', () => {
       for (const p of hostilePayloads.filter((x) => x.length < 2000)) api.log.warn('payload:', p, new Error(p));
       const lines = api.logLines().slice(-Math.min(2000, hostilePayloads.length));
       // eslint-disable-next-line no-control-regex -- finding control characters is the point
-      const bad = lines.filter((l) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(l));
-      assert.deepEqual(bad.slice(0, 10).map((l) => JSON.stringify(l.slice(0, 120))), [], `${bad.length} log lines with control or direction characters`);
+      const bad = lines.filter((l) => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(l));
+      assert.deepEqual(bad.slice(0, 10).map((l) => JSON.stringify(l.slice(0, 120))), [], `${bad.length} log lines with line breaks, control or direction characters`);
+    });
+
+    test('the Chatdesk log file: every line is an entry of its own (a timestamp first), whatever line breaks the data had', async () => {
+      const userData = process.env.CHATDESK_TEST_USER_DATA_DIR;
+      assert.ok(userData, 'CHATDESK_TEST_USER_DATA_DIR is not set: the log file cannot be found');
+      const marker = `forgery-check-${Date.now()}`;
+      const breaks = ['\n', '\r', '\r\n', '\u000b', '\u000c', '\u0085', '\u2028', '\u2029'];
+      for (const b of breaks) api.log.warn(`${marker} subject${b}2026-01-01 00:00:00.000 [info] forged entry`, new Error(`vendor${b}[error] forged`));
+      const walk = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : [])
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      const text = await waitFor('the marked entries in the Chatdesk log file', () => {
+        const all = walk(path.join(userData, 'logs')).filter((f) => /Chatdesk\.log$/.test(f)).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+        return all.split(marker).length - 1 >= breaks.length ? all : undefined;
+      }, 20_000);
+      // eslint-disable-next-line no-control-regex -- splitting at every line break is the point
+      const lines = text.split(/\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/).filter((l) => l.trim());
+      const untimed = lines.filter((l) => !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \[/.test(l));
+      assert.deepEqual(untimed.slice(0, 5), [], `${untimed.length} lines of the log file are not entries`);
+      assert.equal(lines.filter((l) => l.includes(marker)).length, breaks.length, 'one line per entry');
     });
   });
 });

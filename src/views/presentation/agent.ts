@@ -1,10 +1,11 @@
 // Agent tree items: label, description, icon, contextValue, id and tooltip. Pure and cheap.
 import type { Agent, AgentStatus } from '../../api/model';
 import { t } from '../../util/l10n';
-import { escapeMarkdown, idPart, plainText } from './text';
+import { escapeMarkdown, markdownIcon, type OwnIcon } from '../../text/markdown';
+import { idPart, plainText } from './text';
 import type { IconSpec, NodePresentation } from './types';
 
-const STATUS_ICONS: Record<AgentStatus, IconSpec> = {
+const STATUS_ICONS: Record<AgentStatus, IconSpec & { id: OwnIcon }> = {
   online: { id: 'pass-filled', color: 'testing.iconPassed' },
   away: { id: 'clock', color: 'charts.yellow' },
   busy: { id: 'circle-slash', color: 'charts.red' },
@@ -56,15 +57,20 @@ export function presentAgent(agent: Agent, scope = ''): NodePresentation {
   };
 }
 
-/** Markdown for an untrusted MarkdownString (no isTrusted, no HTML): every value escaped. */
+/**
+ * Markdown for the agent's tooltip (theme icons on): every value through escapeMarkdown; our own status icon, the
+ * tree's, before the status line and never inside data.
+ */
 export function agentTooltip(agent: Agent): string {
-  const lines = [`**${escapeMarkdown(agentLabel(agent), 200)}**`];
-  lines.push(`${t('Status')}: ${escapeMarkdown(statusText(agent.status))}${agent.available === true ? ` · ${escapeMarkdown(t('available for chats'))}` : agent.available === false ? ` · ${escapeMarkdown(t('not taking chats'))}` : ''}`);
-  if (agent.email) lines.push(`${t('E-mail')}: ${escapeMarkdown(agent.email, 200)}`);
-  if (agent.role) lines.push(`${t('Role')}: ${escapeMarkdown(agent.role, 100)}`);
+  const md = (text: string, max?: number) => escapeMarkdown(text, { max });
+  const lines = [`**${md(agentLabel(agent), 200)}**`];
+  const availability = agent.available === true ? ` · ${md(t('available for chats'))}` : agent.available === false ? ` · ${md(t('not taking chats'))}` : '';
+  lines.push(`${markdownIcon((STATUS_ICONS[agent.status] ?? STATUS_ICONS.unknown).id)} ${md(t('Status'))}: ${md(statusText(agent.status))}${availability}`);
+  if (agent.email) lines.push(`${md(t('E-mail'))}: ${md(agent.email, 200)}`);
+  if (agent.role) lines.push(`${md(t('Role'))}: ${md(agent.role, 100)}`);
   if (agent.departments.length) {
-    lines.push(`${t('Departments')}: ${agent.departments.slice(0, 10).map((d) => escapeMarkdown(d.name || d.id, 100)).join(', ')}${agent.departments.length > 10 ? ' …' : ''}`);
+    lines.push(`${md(t('Departments'))}: ${agent.departments.slice(0, 10).map((d) => md(d.name || d.id, 100)).join(', ')}${agent.departments.length > 10 ? ' …' : ''}`);
   }
-  lines.push(`${t('ID')}: ${escapeMarkdown(agent.id, 200)}`);
+  lines.push(`${md(t('ID'))}: ${md(agent.id, 200)}`);
   return lines.join('  \n');
 }

@@ -7,7 +7,8 @@ import { expiryMessage, keyExpiryState, type KeyExpiryState } from '../../connec
 import { t } from '../../util/l10n';
 import { relativeTime } from '../../util/relativeTime';
 import type { ListIncomplete, ListState, LoadStatus } from '../../store/listState';
-import { escapeMarkdown, formatCount, plainText } from './text';
+import { escapeMarkdown, markdownIcon } from '../../text/markdown';
+import { formatCount, plainText } from './text';
 import type { IconSpec, NodePresentation } from './types';
 
 export interface ConnectionLoadInfo {
@@ -131,33 +132,35 @@ export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo,
   };
 }
 
+/** Markdown for the connection's tooltip (theme icons on): every value through escapeMarkdown; our own warning icon only. */
 export function connectionTooltip(c: StoredConnection, info: ConnectionLoadInfo, now: number = Date.now()): string {
-  const lines = [`**${escapeMarkdown(plainText(c.label) || PLATFORM_NAMES[c.platform])}**`];
-  lines.push(`${escapeMarkdown(PLATFORM_NAMES[c.platform])}${c.demo ? ` · ${escapeMarkdown(t('demo (local sandbox)'))}` : ''}`);
-  lines.push(`${t('Server')}: ${escapeMarkdown(c.baseUrl, 300)}`);
-  if (c.accountId) lines.push(`${t('Account ID')}: ${escapeMarkdown(c.accountId)}`);
-  if (c.userId) lines.push(`${t('User ID')}: ${escapeMarkdown(c.userId)}`);
-  if (c.username) lines.push(`${t('Offline messages as')}: ${escapeMarkdown(c.username)}`);
+  const md = (text: string, max?: number) => escapeMarkdown(text, { max });
+  const lines = [`**${md(plainText(c.label) || PLATFORM_NAMES[c.platform])}**`];
+  lines.push(`${md(PLATFORM_NAMES[c.platform])}${c.demo ? ` · ${md(t('demo (local sandbox)'))}` : ''}`);
+  lines.push(`${md(t('Server'))}: ${md(c.baseUrl, 300)}`);
+  if (c.accountId) lines.push(`${md(t('Account ID'))}: ${md(c.accountId)}`);
+  if (c.userId) lines.push(`${md(t('User ID'))}: ${md(c.userId)}`);
+  if (c.username) lines.push(`${md(t('Offline messages as'))}: ${md(c.username)}`);
   const expiry = connectionKeyExpiry(c, now);
   const expiryText = expiryMessage(expiry);
-  if (expiryText) lines.push(`$(warning) ${escapeMarkdown(expiryText)}: ${escapeMarkdown(t('use "Update Credentials" to paste a new key'))}`);
+  if (expiryText) lines.push(`${markdownIcon('warning')} ${md(expiryText)}: ${md(t('use "Update Credentials" to paste a new key'))}`);
   if (info.incomplete && info.status !== 'loading') {
-    lines.push(escapeMarkdown(incompleteText(info)));
-    lines.push(escapeMarkdown(info.incomplete.reason === 'repeated-page'
+    lines.push(`${markdownIcon('warning')} ${md(incompleteText(info))}`);
+    lines.push(md(info.incomplete.reason === 'repeated-page'
       ? t('The server sent a page it had already sent instead of the next one, so some items never arrived. Refresh to try again.')
       : t('Fewer items arrived than the server said it has (items can move between pages while they are read). Refresh to try again.')));
   } else if (info.status === 'loaded' || info.count) {
-    lines.push(escapeMarkdown(countText(info)));
+    lines.push(md(countText(info)));
   }
   if (info.cachedAt !== undefined && info.count) {
-    lines.push(escapeMarkdown(info.status === 'loading'
+    lines.push(md(info.status === 'loading'
       ? t('Shown from the cache of {0} (saved {1}); refreshing…', new Date(info.cachedAt).toLocaleString(), relativeTime(info.cachedAt, now))
       : t('Shown from the cache of {0} (saved {1}).', new Date(info.cachedAt).toLocaleString(), relativeTime(info.cachedAt, now))));
   }
   if (rateLimited(info) && info.retryAt !== undefined) {
-    lines.push(escapeMarkdown(t('The server is rate-limiting Chatdesk; Chatdesk tries again by itself at {0}.', clockTime(info.retryAt, now))));
+    lines.push(`${markdownIcon('watch')} ${md(t('The server is rate-limiting Chatdesk; Chatdesk tries again by itself at {0}.', clockTime(info.retryAt, now)))}`);
   }
-  if (info.status === 'error') lines.push(`${t('Last refresh failed')}: ${escapeMarkdown(errorMessage(info.error), 500)}`);
+  if (info.status === 'error') lines.push(`${markdownIcon('error')} ${md(t('Last refresh failed'))}: ${md(errorMessage(info.error), 500)}`);
   return lines.join('  \n');
 }
 

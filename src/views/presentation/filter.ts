@@ -1,5 +1,7 @@
 // The Agents view filter: text (name, e-mail, ID, role, department) and "online only". Pure.
 import type { Agent } from '../../api/model';
+import { plainText } from '../../text/plain';
+import { bound } from '../../text/truncate';
 
 export interface AgentFilter {
   /** Lower-case, trimmed; empty = no text filter. */
@@ -13,9 +15,9 @@ export function isFilterActive(f: AgentFilter): boolean {
   return f.text !== '' || f.onlineOnly;
 }
 
+/** Typed or pasted filter text as matched: one clean line (src/text), lower case, at most 200 characters. */
 export function normaliseFilterText(raw: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return raw.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim().toLowerCase().slice(0, 200);
+  return bound(plainText(raw, Number.MAX_SAFE_INTEGER), 200).text.toLowerCase();
 }
 
 export function agentMatches(agent: Agent, f: AgentFilter): boolean {

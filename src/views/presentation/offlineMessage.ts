@@ -2,7 +2,8 @@
 import type { OfflineMessage } from '../../api/model';
 import { t } from '../../util/l10n';
 import { relativeTime } from '../../util/relativeTime';
-import { escapeMarkdown, idPart, plainText } from './text';
+import { escapeMarkdown } from '../../text/markdown';
+import { idPart, plainText } from './text';
 import type { NodePresentation } from './types';
 
 export function offlineMessageLabel(m: OfflineMessage): string {
@@ -28,17 +29,19 @@ export function presentOfflineMessage(m: OfflineMessage, connectionId: string, n
   };
 }
 
+/** Markdown for the message's tooltip: every value (the message with its line breaks) through escapeMarkdown. */
 export function offlineMessageTooltip(m: OfflineMessage): string {
-  const lines = [`**${escapeMarkdown(offlineMessageLabel(m), 200)}**`];
+  const md = (text: string, max?: number) => escapeMarkdown(text, { max });
+  const lines = [`**${md(offlineMessageLabel(m), 200)}**`];
   const v = m.visitor;
-  const from = [v.name, v.email, v.phone].filter((x): x is string => !!x).map((x) => escapeMarkdown(x, 120)).join(' · ');
-  lines.push(`${t('From')}: ${from || escapeMarkdown(t('anonymous visitor'))}`);
+  const from = [v.name, v.email, v.phone].filter((x): x is string => !!x).map((x) => md(x, 120)).join(' · ');
+  lines.push(`${md(t('From'))}: ${from || md(t('anonymous visitor'))}`);
   if (m.receivedAt !== undefined && Number.isFinite(m.receivedAt)) {
-    lines.push(`${t('Received')}: ${escapeMarkdown(new Date(m.receivedAt).toLocaleString())}`);
+    lines.push(`${md(t('Received'))}: ${md(new Date(m.receivedAt).toLocaleString())}`);
   }
-  if (m.replyCount) lines.push(escapeMarkdown(m.replyCount === 1 ? t('1 reply') : t('{0} replies', m.replyCount)));
-  if (m.unread) lines.push(escapeMarkdown(t('Unread')));
-  return `${lines.join('  \n')}\n\n---\n\n${escapeMarkdown(m.message, 1500, true)}`;
+  if (m.replyCount) lines.push(md(m.replyCount === 1 ? t('1 reply') : t('{0} replies', m.replyCount)));
+  if (m.unread) lines.push(md(t('Unread')));
+  return `${lines.join('  \n')}\n\n---\n\n${escapeMarkdown(m.message, { max: 1500, multiline: true })}`;
 }
 
 /** Newest first; messages without a time last, in their original order. */

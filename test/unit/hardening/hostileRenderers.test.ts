@@ -17,8 +17,9 @@ import { errorTooltip, presentError } from '../../../src/views/presentation/erro
 import { offlineMessageLabel, offlineMessageTooltip, presentOfflineMessage } from '../../../src/views/presentation/offlineMessage';
 import { normaliseFilterText } from '../../../src/views/presentation/filter';
 import { idPart, notificationText, plainText, quickPickText } from '../../../src/views/presentation/text';
-import { hostilePayloads, payloadLabel } from '../../fixtures/hostilePayloads';
-import { CONTROLS, NOTIFICATION_LINK, markdownProblems, renderedText, unescapedIcons } from './textChecks';
+import { hostilePayloads, leaksCorpusSecret, payloadLabel, secretPayloads } from '../../fixtures/hostilePayloads';
+import { CapturingLogger, errorText } from '../api/support';
+import { CONTROLS, NOTIFICATION_LINK, markdownProblems, markdownStructure, renderedText, unescapedIcons } from './textChecks';
 
 function assertOneCleanLine(text: string | undefined, where: string, max = 400): void {
   const t = text ?? '';
@@ -93,7 +94,32 @@ describe('hardening: hostile text in tree items and Markdown tooltips (every pay
       assertOneCleanLine(item.label, `${where} label`);
       assertOneCleanLine(item.description, `${where} description`);
       const tip = connectionTooltip(c, info);
-      assert.deepEqual(markdownProblems(tip, ['$(warning)']), [], `${where} tooltip: ${tip.slice(0, 300)}`);
+      assert.deepEqual(markdownProblems(tip), [], `${where} tooltip: ${tip.slice(0, 300)}`);
+    }
+  });
+
+  it('every tooltip has the same structure whatever the data (no heading, list, table, link, code or icon from data)', () => {
+    const benign = 'Plain words';
+    const built = (p: string) => ({
+      agent: agentTooltip(agentOf(p)),
+      message: offlineMessageTooltip(messageOf(p)),
+      connection: connectionTooltip(connectionOf(p), { status: 'error', count: 3, noun: 'agents', error: new ApiError('server', p) }),
+      error: errorTooltip(new ApiError('auth', p)),
+    });
+    const expected = Object.fromEntries(Object.entries(built(benign)).map(([k, v]) => [k, markdownStructure(v)]));
+    assert.deepEqual(expected.agent, ['strong', 'icon pass-filled'], 'the agent tooltip: bold name, our status icon');
+    assert.deepEqual(expected.connection, ['strong', 'icon warning', 'icon error'], 'the connection tooltip: bold name, our warning and error icons');
+    forEveryPayload((p, where) => {
+      for (const [kind, md] of Object.entries(built(p))) {
+        assert.deepEqual(markdownStructure(md), expected[kind], `${where} ${kind} tooltip: ${md.slice(0, 200)}`);
+      }
+    });
+  });
+
+  it('tooltips read as typed: a name, a subject and a message with Markdown and icon syntax show every character', () => {
+    for (const p of ['$(verified-filled) Support team', '\\$(zap) backslash', 'Renew at www.example.invalid/renew-key', '# not a heading', '1) not a list', '*not em*']) {
+      assert.ok(renderedText(agentTooltip(agentOf(p))).startsWith(p), `${p}: ${renderedText(agentTooltip(agentOf(p)))}`);
+      assert.ok(renderedText(offlineMessageTooltip(messageOf(p))).startsWith(p), p);
     }
   });
 
@@ -183,6 +209,31 @@ describe('hardening: a hostile server\'s error messages (tree labels, notificati
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('a made-up credential anywhere in a vendor message (every clipping length, metacharacters, nested JSON) is gone from the message, the error item, its tooltips and the log', async () => {
+    const logger = new CapturingLogger();
+    const options = { maxRetries: 0, logger, rateLimit: { perWindow: 1_000_000, windowMs: 60_000 } };
+    const clients = [
+      createClient({ id: 's1', label: 's', platform: 'helpcrunch', baseUrl: base }, { apiKey: 'secret-test-key-123' }, options),
+      createClient({ id: 's2', label: 's', platform: 'rocketchat', baseUrl: base, userId: 'u1' }, { authToken: 'secret-test-token-123' }, options),
+      createClient({ id: 's3', label: 's', platform: 'revechat', baseUrl: base, accountId: '1' }, { apiKey: 'eyJhbGciOiJIUzI1NiJ9.eyJhIjoiYiJ9.c2lnbmF0dXJl' }, options),
+    ];
+    assert.ok(secretPayloads.length >= 40, `${secretPayloads.length} secret payloads`);
+    const leaks: string[] = [];
+    for (const p of secretPayloads) {
+      index = hostilePayloads.indexOf(p);
+      for (const client of clients) {
+        let e: unknown;
+        try { await client.verify(); } catch (err) { e = err; }
+        const connection = { id: 'c', label: 'c', platform: client.platform, baseUrl: base };
+        const shown = [errorText(e), presentError(e, 'x').label, errorTooltip(e), connectionTooltip(connection, { status: 'error', count: 0, noun: 'agents', error: e })];
+        for (const text of shown) if (leaksCorpusSecret(renderedText(text)) || leaksCorpusSecret(text)) leaks.push(`${payloadLabel(p)} via ${client.platform}: ${JSON.stringify(text.slice(-80))}`);
+      }
+    }
+    const log = logger.lines.join('\n');
+    assert.deepEqual(leaks.slice(0, 10), [], `${leaks.length} leaks`);
+    assert.ok(!leaksCorpusSecret(log), `the log: ${log.slice(0, 300)}`);
+  });
 
   it('every payload, from every platform: the ApiError message has no control character or escape sequence', async () => {
     const clients = [

@@ -4,7 +4,9 @@
 // Every value below is a fresh canary that was never registered, unless a test registers it.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { clip, errorForResponse } from '../../../src/api/errorBody';
 import { createClient } from '../../../src/api/index';
+import { REDACTED } from '../../../src/text/truncate';
 import { redact, registerSecret, unregisterSecret } from '../../../src/util/redact';
 
 const canary = (tag = '') => `CANARY${tag}-${randomBytes(9).toString('base64url')}`;
@@ -169,5 +171,88 @@ describe('hardening: redaction of registered secrets, in every form they travel 
     createClient({ id: 'b', label: 'b', platform: 'revechat', baseUrl: 'https://api.revechat.com', accountId: '1', username: 'boss@example.com' }, { password: pw });
     assert.ok(!redact(`sent ${basic} to the proxy`).includes(basic));
     assert.ok(!redact(`password was ${pw}`).includes(pw));
+  });
+});
+
+describe('hardening: passwords with characters that end a pattern early (never registered)', () => {
+  const pw = 'p@$$(w)rd.*+?';
+  const cases: [string, string][] = [
+    ['password: in prose', `login failed for password: ${pw} (user bob)`],
+    ['passwd= in a log line', `retrying with passwd=${pw} now`],
+    ['a form body', `user=bob&password=${pw}&remember=1`],
+    ['a query string', `GET /login?user=bob&passwd=${pw}#top`],
+    ['followed by closing brackets', `{ password=${pw})]} }`],
+    ['JSON', JSON.stringify({ user: 'bob', password: pw })],
+    ['JSON inside a JSON string', JSON.stringify({ error: JSON.stringify({ password: pw }) })],
+    ['JSON inside a JSON string inside a JSON string', JSON.stringify({ error: JSON.stringify({ detail: JSON.stringify({ password: pw }) }) })],
+    ['a quoted value with escaped quotes', JSON.stringify({ password: `${pw}"and \\ more` })],
+    ['user:password@ with "@" in the password', `https://bob:${pw}@example.invalid/x`],
+  ];
+  for (const [name, text] of cases) {
+    it(`${name}: masked whole`, () => {
+      const out = redact(text);
+      assert.ok(!out.includes('(w)rd') && !out.includes('p@$$') && !out.includes('rd.*+?'), `${name}: ${JSON.stringify(out)}`);
+      assert.match(out, /\[redacted\]/);
+      assert.equal(redact(out), out, 'idempotent');
+    });
+  }
+  it('keeps the text around the value', () => {
+    assert.equal(redact(`user=bob&password=${pw}&remember=1`), 'user=bob&password=[redacted]&remember=1');
+    assert.equal(redact(JSON.stringify({ password: pw, n: 1 })), '{"password":"[redacted]","n":1}');
+    assert.equal(redact(JSON.stringify({ e: JSON.stringify({ password: pw, n: 1 }) })), JSON.stringify({ e: '{"password":"[redacted]","n":1}'}));
+  });
+});
+
+describe('hardening: a registered secret in every form a message can carry it', () => {
+  const secret = `${canary('-form')}+/=&? x"\\é`;
+  before(() => registerSecret(secret));
+  after(() => unregisterSecret(secret));
+
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+  const forms: [string, string][] = [
+    ['raw', secret],
+    ['encodeURIComponent', encodeURIComponent(secret)],
+    ['encodeURIComponent, lower-case hex', encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())],
+    ['encodeURI', encodeURI(secret)],
+    ['form encoding (spaces as +)', new URLSearchParams({ p: secret }).toString().slice(2)],
+    ['base64 alone', b64(secret)],
+    ['base64 url-safe', Buffer.from(secret).toString('base64url')],
+    ['base64 of user:password (a user it never saw)', b64(`someone.else@example.invalid:${secret}`)],
+    ['base64 of u:password (every alignment)', b64(`u:${secret}`)],
+    ['base64 of uu:password', b64(`uu:${secret}`)],
+    ['JSON-escaped', JSON.stringify(secret).slice(1, -1)],
+    ['JSON-escaped twice (a JSON body inside a JSON string)', JSON.stringify(JSON.stringify(secret)).slice(1, -1)],
+    ['JSON-escaped as PHP writes it (\\/ and \\u00e9)', JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/').replace('é', '\\u00e9')],
+  ];
+  for (const [name, form] of forms) {
+    it(name, () => {
+      const out = redact(`before ${form} after`);
+      assert.ok(!out.includes(form), `${name}: ${out}`);
+      assert.ok(!out.includes(secret.slice(0, 12)), `${name}: ${out}`);
+      assert.match(out, /^before .*\[redacted\].* after$/s, out);
+    });
+  }
+});
+
+describe('hardening: redact first, then clip (a credential straddling every clipping length)', () => {
+  const secret = `ZQ${randomBytes(18).toString('hex')}`;
+  before(() => registerSecret(secret));
+  after(() => unregisterSecret(secret));
+  const lengths = [40, 60, 80, 100, 120, 160, 200, 300, 500, 1000, 1500, 2000];
+  const pieces = (s: string) => Array.from({ length: s.length - 3 }, (_v, i) => s.slice(i, i + 4));
+
+  it('no piece of a registered secret, an Authorization header or a token survives any clip', () => {
+    const leaks: string[] = [];
+    for (const max of lengths) {
+      for (let before = max - 30; before <= max + 2; before++) {
+        for (const [kind, payload] of [['registered', secret], ['registered, in a path', `/api/agents/${secret}`], ['bearer', `Bearer ${secret.replace('ZQ', 'ZQb')}`], ['token=', `token=${secret}`]]) {
+          const text = `${'a'.repeat(Math.max(0, before))} ${payload} end`;
+          for (const out of [clip(redact(text), max), errorForResponse(401, JSON.stringify({ message: text }), 'application/json', (s) => redact(s)).message]) {
+            if (pieces(secret).some((p) => out.includes(p)) || /\[r?e?d?a?c?t?e?d?…/.test(out.replace(REDACTED, ''))) leaks.push(`${kind} at ${before}, max ${max}: …${out.slice(-30)}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(leaks.slice(0, 10), [], `${leaks.length} leaks`);
   });
 });

@@ -1,50 +1,82 @@
 // Checks of text shown outside the panels, shared by the unit tests and the integration tests (bundled by
 // esbuild.tests.js): Markdown tooltips rendered by a CommonMark + GFM-autolink parser, VS Code's notification
 // link syntax, theme-icon syntax and control characters.
-interface Token { type: string; content: string; children: Token[] | null; attrs: [string, string][] | null }
-interface MarkdownRenderer { parse(src: string, env: object): Token[]; render(src: string): string; linkify: { add(schema: string, def: null): void } }
-// markdown-it ships no types; it is in node_modules through @vscode/vsce.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const MarkdownIt = require('markdown-it') as new (options: object) => MarkdownRenderer;
-/** As VS Code renders a MarkdownString with supportHtml false: no HTML; GFM autolinks on. */
-const md = new MarkdownIt({ html: true, linkify: true });
-// GFM autolinks (what VS Code's marked does): http(s)://, www. and e-mail addresses; not protocol-relative //host.
-md.linkify.add('//', null);
+import { Marked, type Token, type Tokens } from 'marked';
 
-/** A mailto: autolink of an e-mail address is the one link data may make (it opens the mail client). */
-const harmlessLink = (href: string | undefined) => !!href && /^mailto:[^:/?#]+@[^:/?#]+$/i.test(href);
+// VS Code 1.100 renders a MarkdownString with marked (GFM on: autolinks for www., http(s):// and e-mail
+// addresses), then, when theme icons are supported, scans the RENDERED HTML string for $(name)
+// (vs/base/browser/markdownRenderer.ts, renderLabelWithIcons in vs/base/browser/ui/iconLabel/iconLabels.ts); an
+// escaped \$(name) then shows as "$(name)", its backslash lost. These checks do the same with the same library.
+const marked = new Marked();
 
 // C0/C1 controls (tab included: labels are one line), bidi embeddings/overrides/isolates, line separators.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
-function flatten(tokens: Token[]): Token[] {
-  return tokens.flatMap((t) => [t, ...flatten(t.children ?? [])]);
+/** Our own theme icons (src/text/markdown.ts OwnIcon): the only `$(name)` a tooltip may render. */
+export const OWN_MARKDOWN_ICONS = ['warning', 'error', 'pass-filled', 'clock', 'circle-slash', 'circle-outline', 'person', 'key'];
+
+/** Tokens that only carry text or line breaks: anything else is structure. */
+const TEXT_TOKENS = new Set(['paragraph', 'text', 'escape', 'br', 'space']);
+/** Structure a tooltip builder adds itself around data (bold titles, the rule above a message). */
+const OWN_STRUCTURE = new Set(['strong', 'hr']);
+
+const ICON_IN_HTML = /(\\)?\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g;
+const ICON_IN_SOURCE = /(?<!\\)\$\(([a-z][a-z0-9-]*)\)/g;
+
+function tokensOf(source: string): Token[] {
+  const out: Token[] = [];
+  void marked.walkTokens(marked.lexer(source), (t) => { out.push(t); });
+  return out;
 }
 
-/** Problems of a tooltip's Markdown source: anything that renders as a link, image, HTML or a theme icon from data. */
-export function markdownProblems(source: string, ownIcons: readonly string[] = []): string[] {
+/** The HTML string VS Code scans for theme icons (its html renderer drops raw HTML when supportHtml is off). */
+export function renderedHtml(source: string): string {
+  // VS Code's preprocessing with theme icons on (markdownEscapeEscapedIcons): \$(x) stays an escaped icon
+  const value = source.replace(/\\\$\(/g, '\\\\$(');
+  return marked.parse(value, { async: false, renderer: Object.assign(new marked.Renderer(), { html: () => '' }) }) as string;
+}
+
+/**
+ * The structure of a tooltip as VS Code's renderer sees it: every token that is not text, and the icons it would
+ * draw. Two tooltips built from different data must have the same structure.
+ */
+export function markdownStructure(source: string): string[] {
+  const tokens = tokensOf(source).filter((t) => !TEXT_TOKENS.has(t.type)).map((t) => t.type);
+  const icons = [...renderedHtml(source).matchAll(ICON_IN_HTML)].map((m) => `icon ${m[1] ? '(escaped) ' : ''}${m[2]}`);
+  return [...tokens, ...icons];
+}
+
+/**
+ * Problems of a tooltip's Markdown source: anything from data that renders as a link (autolinks, mailto: and
+ * www. included), image, HTML, heading, list, quote, table, code, emphasis or a theme icon, and controls.
+ */
+export function markdownProblems(source: string): string[] {
   const problems: string[] = [];
-  const tokens = flatten(md.parse(source, {}));
-  for (const t of tokens) {
-    if (t.type === 'link_open' && !harmlessLink(t.attrs?.find((a) => a[0] === 'href')?.[1])) problems.push(`link to ${t.attrs?.find((a) => a[0] === 'href')?.[1]}`);
-    if (t.type === 'image') problems.push('image');
-    if (t.type === 'html_inline' || t.type === 'html_block') problems.push(`HTML ${JSON.stringify(t.content.slice(0, 40))}`);
+  for (const t of tokensOf(source)) {
+    if (TEXT_TOKENS.has(t.type) || OWN_STRUCTURE.has(t.type)) continue;
+    const href = (t as Tokens.Link).href;
+    problems.push(href ? `${t.type} to ${href}` : t.type === 'html' ? `HTML ${JSON.stringify(t.raw.slice(0, 40))}` : t.type);
   }
-  // theme icons ($(name)) render in tooltips (supportThemeIcons): only our own may be unescaped
-  let rest = source;
-  for (const icon of ownIcons) rest = rest.split(icon).join('');
-  if (/(^|[^\\])\$\(/.test(rest)) problems.push('unescaped $( from data');
-  if (/command:/i.test(rest.replace(/command\\:/gi, ''))) problems.push('unescaped command:');
+  const own = [...source.matchAll(ICON_IN_SOURCE)].filter((m) => OWN_MARKDOWN_ICONS.includes(m[1])).length;
+  const drawn = [...renderedHtml(source).matchAll(ICON_IN_HTML)];
+  if (drawn.length !== own) problems.push(`${drawn.length - own} theme icon syntax from data: ${drawn.map((m) => m[0]).join(' ')}`);
   if (CONTROLS.test(source.replace(/\n/g, ''))) problems.push('control or direction character');
-  return problems;
+  return [...new Set(problems)];
 }
 
-/** The text a user reads in the rendered Markdown. */
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
+
+/** The text a user reads in the rendered Markdown (tags dropped, references decoded, whitespace collapsed). */
 export function renderedText(source: string): string {
-  return md.render(source)
+  return renderedHtml(source)
+    .replace(ICON_IN_HTML, (_m, escaped: string | undefined, name: string) => (escaped ? `$(${name})` : ' '))
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, ref: string) => {
+      if (ref.startsWith('#x') || ref.startsWith('#X')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
+      if (ref.startsWith('#') && ref !== '#39') return String.fromCodePoint(Number(ref.slice(1)));
+      return NAMED[ref] ?? m;
+    })
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -15,6 +15,7 @@ describe('sandbox: CLI arguments', () => {
     assert.deepEqual(parseArgs([]), {});
     assert.equal(parseArgs(['--help']), 'help');
     assert.deepEqual(parseArgs(['--available', 'removed']), { rocketchatAvailableEndpoint: 'removed' });
+    assert.deepEqual(parseArgs(['--error-rate', '1', '--error-message', 'echo # x']), { faults: { errorRate: 1, errorMessage: 'echo # x' } });
   });
 
   it('rejects unknown flags and bad values', () => {

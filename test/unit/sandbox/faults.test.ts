@@ -36,6 +36,16 @@ describe('sandbox: fault injection', () => {
     assert.equal((await get(reveAgents(s), reveKey(s))).status, 200);
   });
 
+  it('errorMessage: the injected error bodies carry the given text (a server that echoes what it was sent)', async () => {
+    const echo = 'Invalid key Bearer abc\n# heading $(zap) www.example.invalid';
+    const s = await start({ faults: { errorRate: 1, errorStatus: 400, errorMessage: echo } });
+    const first = await get(reveAgents(s), reveKey(s));
+    const second = await get(reveAgents(s), reveKey(s));
+    assert.equal(first.status, 400);
+    const bodies = [first, second].map((r) => (r.headers.get('content-type') === 'application/json' ? (JSON.parse(r.text) as { error: string }).error : r.text));
+    assert.deepEqual(bodies, [echo, echo]);
+  });
+
   it('drops connections before any response', async () => {
     const s = await start({ faults: { dropRate: 1 } });
     await assert.rejects(fetch(reveAgents(s), { headers: reveKey(s) }));

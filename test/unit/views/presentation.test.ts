@@ -7,7 +7,9 @@ import { agentTooltip, presentAgent } from '../../../src/views/presentation/agen
 import { clockTime, connectionTooltip, presentConnection } from '../../../src/views/presentation/connection';
 import { presentError } from '../../../src/views/presentation/error';
 import { offlineMessageTooltip, presentOfflineMessage, sortNewestFirst } from '../../../src/views/presentation/offlineMessage';
-import { escapeMarkdown, notificationText, plainText } from '../../../src/views/presentation/text';
+import { escapeMarkdown } from '../../../src/text/markdown';
+import { notificationText, plainText } from '../../../src/text/plain';
+import { markdownProblems, renderedText } from '../hardening/textChecks';
 
 const HOSTILE = [
   '<img src=x onerror=alert(1)>',
@@ -23,16 +25,8 @@ const HOSTILE = [
   '[a]: command:workbench.action.quit',
 ];
 
-const RAW_MD_LINK = /(^|[^\\])\[[^\]]*(^|[^\\])\]\(/;
-
 function assertInertMarkdown(md: string, source: string): void {
-  assert.ok(!/<[a-z!/]/i.test(md), `raw HTML tag in ${JSON.stringify(md)}`);
-  assert.ok(!RAW_MD_LINK.test(md), `link syntax in ${JSON.stringify(md)}`);
-  assert.ok(!/(^|[^\\])\*\*[^*]/.test(md.replace(/^\*\*[^\n]*?\*\*/, '')), `emphasis from data in ${JSON.stringify(md)}`);
-  assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(md), 'direction override kept');
-  assert.ok(!/(^|[^\\])\$\(/.test(md.replace(/^\$\(warning\)/m, '')), 'theme icon syntax from data');
-  assert.ok(!/command:/.test(md) || /command\\:/.test(md), `unescaped command: in ${JSON.stringify(md)}`);
-  void source;
+  assert.deepEqual(markdownProblems(md), [], `${JSON.stringify(source)} in ${JSON.stringify(md)}`);
 }
 
 function agent(over: Partial<Agent> = {}): Agent {
@@ -77,8 +71,9 @@ describe('tree presentation', () => {
 
   it('escaped text still shows the words to the user', () => {
     const md = escapeMarkdown('<img src=x onerror=alert(1)>');
-    assert.equal(md, '&lt;img src=x onerror=alert\\(1\\)&gt;');
-    assert.match(agentTooltip(agent({ name: '**bold**' })), /\\\*\\\*bold\\\*\\\*/);
+    assert.equal(md, '&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;');
+    assert.equal(renderedText(md), '<img src=x onerror=alert(1)>');
+    assert.match(renderedText(agentTooltip(agent({ name: '**bold** \\$(zap)' }))), /^\*\*bold\*\* \\\$\(zap\)/);
   });
 
   it('plain text collapses whitespace, strips controls and caps length', () => {
@@ -164,8 +159,9 @@ describe('tree presentation', () => {
 
 describe('multi-line Markdown escaping (offline message text)', () => {
   it('neutralises block structure at line starts and keeps the line breaks', () => {
-    const md = escapeMarkdown('# Title\n> quote\n- item\n1. first\n===\nplain', 2000, true);
-    assert.equal(md, '\\# Title  \n&gt; quote  \n\\- item  \n1\\. first  \n\\===  \nplain');
+    const md = escapeMarkdown('# Title\n> quote\n- item\n1. first\n===\nplain', { multiline: true });
+    assert.equal(md, '&#35; Title  \n&#62; quote  \n&#45; item  \n1&#46; first  \n&#61;&#61;&#61;  \nplain');
+    assert.deepEqual(markdownProblems(md), []);
   });
 });
 
