@@ -33,6 +33,13 @@ export class WaitBudget {
     return this.parent ? Math.min(own, this.parent.remainingMs()) : own;
   }
 
+  /** Whether a wait of `ms` starting now fits in what is left (time already counted for an overlapping wait is free). */
+  allows(ms: number): boolean {
+    const now = this.clock.now();
+    const cost = Math.max(0, now + Math.max(0, ms) - Math.max(now, this.coveredUntil));
+    return cost <= Math.max(0, this.totalMs - this.spent) && (!this.parent || this.parent.allows(ms));
+  }
+
   /** Counts a wait of `ms` starting now. */
   spend(ms: number): void {
     const now = this.clock.now();

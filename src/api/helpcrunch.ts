@@ -60,11 +60,11 @@ export class HelpCrunchClient implements PlatformClient {
   }
 
   /** Agent ID → departments, from `/v1/departments` (each department lists its agents), alongside each listing. */
-  private departmentDirectory(signal: AbortSignal | undefined): Promise<DepartmentDirectory | undefined> {
+  private departmentDirectory(signal: AbortSignal | undefined, budget: WaitBudget): Promise<DepartmentDirectory | undefined> {
     return startDirectory('HelpCrunch /v1/departments', async () => {
       const byAgent = new Map<string, Department[]>();
       const fetchPage = async (offset: number, limit: number, s: AbortSignal): Promise<Page<Department & { agentIds: string[] }>> => {
-        const res = await this.ctx.http.get({ path: '/v1/departments', query: { offset, limit }, headers: this.headers(), signal: s });
+        const res = await this.ctx.http.get({ path: '/v1/departments', query: { offset, limit }, headers: this.headers(), signal: s, budget });
         const b = res.body;
         const items = (isObject(b) ? asArray(b.data) : []).flatMap((d) => {
           if (!isObject(d)) return [];
@@ -98,7 +98,7 @@ export class HelpCrunchClient implements PlatformClient {
       concurrency: this.ctx.concurrency,
       onEnd: o?.onEnd,
     });
-    return withDirectory(pages, this.departmentDirectory(o?.signal));
+    return withDirectory(pages, this.departmentDirectory(o?.signal, budget));
   }
 
   /** No single-agent endpoint exists: page through the list until it turns up (stops fetching once found). */

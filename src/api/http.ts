@@ -292,7 +292,8 @@ export class HttpClient {
           failure = refineVendorError(errorForResponse(status, text, res.headers.get('content-type'), this.options.sanitise, retryAfter));
           serverWaitMs = failure.retryAfterMs;
           // After a rate limit every request on this budget pauses: for the server's wait, else the back-off ceiling.
-          const pause = failure.kind === 'rate-limited' ? serverWaitMs ?? this.backoffCeiling(rateLimitedRetries + 1) : undefined;
+          // Never longer than one wait may be: a later call (a refresh) tries again after that, not after the server's hour.
+          const pause = failure.kind === 'rate-limited' ? Math.min(this.maxWaitMs, serverWaitMs ?? this.backoffCeiling(rateLimitedRetries + 1)) : undefined;
           this.options.limiter.observe(route, failure.kind === 'rate-limited' ? 429 : status, res.headers, pause, started);
         }
       } catch (e) {
@@ -349,7 +350,7 @@ export class HttpClient {
         throw this.stopRateLimited(failure, serverWaitMs);
       }
       const wait = this.waitBeforeRetry(retryNo, serverWaitMs);
-      if (wait > budget.remainingMs()) {
+      if (!budget.allows(wait)) {
         this.log('debug', `${what}: a wait of ${Math.round(wait)} ms is beyond the ${Math.round(budget.remainingMs())} ms of waiting left; stopping`);
         throw rateLimited ? this.stopRateLimited(failure, serverWaitMs) : failure;
       }

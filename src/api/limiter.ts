@@ -107,13 +107,13 @@ class Pause {
   }
 }
 
-/** The pause after a 429, kept at its full length (it is reported, not slept through, when it is long). */
+/** The pause after a 429 (the caller caps it at its longest single wait); reported, not slept, beyond the budget. */
 const uncappedPause = (clock: Clock) => new Pause(clock, Number.POSITIVE_INFINITY);
 
 /** Rejects when a 429's pause is longer than the waiting budget left; otherwise spends it. */
 function chargePenalty(penaltyMs: number, budget: WaitBudget | undefined): void {
   if (penaltyMs <= 0 || !budget) return;
-  if (penaltyMs > budget.remainingMs()) {
+  if (!budget.allows(penaltyMs)) {
     throw new ApiError('rate-limited', 'The server asked Chatdesk to wait before asking again.', { retryAfterMs: Math.round(penaltyMs) });
   }
   budget.spend(penaltyMs);

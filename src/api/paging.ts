@@ -221,10 +221,11 @@ export async function* offsetPages<T>(
         if (verdict === 'last') return done();
         launch();
       }
-      // Every page up to the total was full. As many as it said (or fewer, with repeats): done. More than it said (the
-      // total was low): go on one by one until a short page.
-      if (rawReceived <= (tally.reportedTotal ?? 0)) return done();
-      if (pages >= pageCap) throw pageCapError(pageCap);
+      // Every page up to the total was full. Exactly as many as it said (repeats included): done. Fewer: the page cap
+      // stopped the launches. More than it said (the total was low): go on one by one until a short page.
+      const reported = tally.reportedTotal ?? 0;
+      if (rawReceived === reported) return done();
+      if (rawReceived < reported || pages >= pageCap) throw pageCapError(pageCap);
     }
 
     // Unknown (or exceeded) total: sequential until a short or empty page, or one with nothing new.

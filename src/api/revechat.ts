@@ -26,7 +26,7 @@ const ERROR_STATUSES = new Set(['error', 'failed', 'fail', 'failure']);
  * The singular "Agent not found" / "No Record found for Agent Id = N" is the answer for one missing record, not for
  * an empty list.
  */
-const NOTHING_HERE = /\bno\s+(?:more\s+)?(?:agents|records|offline\s*messages|messages|data|results|items|entries)\b|\b(?:agents|records|offline\s*messages|messages|data|results|items)\s+(?:were\s+)?not\s+found\b/i;
+const NOTHING_HERE = /\bno\s+records?\s+found\s+for\s+page\b|\bno\s+(?:more\s+)?(?:agents|records|offline\s*messages|messages|data|results|items|entries)\b|\b(?:agents|records|offline\s*messages|messages|data|results|items)\s+(?:were\s+)?not\s+found\b/i;
 const PAGE_NUMBER = /\bpage\b/i;
 
 /**

@@ -173,9 +173,10 @@ export class RocketChatClient implements PlatformClient {
     })();
   }
 
-  private agentList(extraQuery: Record<string, string>, o: ListOptions | undefined): AsyncGenerator<Agent[], void, undefined> {
+  private agentList(
+    extraQuery: Record<string, string>, o: ListOptions | undefined, budget: WaitBudget = this.ctx.http.listingBudget(),
+  ): AsyncGenerator<Agent[], void, undefined> {
     const identity = this.identity(o?.signal);
-    const budget = this.ctx.http.listingBudget();
     const fetchPage = (offset: number, count: number, s: AbortSignal): Promise<Page<Agent>> =>
       this.refusalsAsPermissions(() => this.agentPage(extraQuery, offset, count, s, budget), identity, 'list omnichannel agents', AGENT_LIST_PERMISSIONS, LIST_EXTRA);
     return offsetPages(fetchPage, (a) => a.id, {
@@ -197,11 +198,11 @@ export class RocketChatClient implements PlatformClient {
   }
 
   /** Department IDs → names (`livechat/department`), loaded alongside each listing. */
-  private departmentDirectory(signal: AbortSignal | undefined): Promise<DepartmentDirectory | undefined> {
+  private departmentDirectory(signal: AbortSignal | undefined, budget: WaitBudget): Promise<DepartmentDirectory | undefined> {
     return startDirectory(`Rocket.Chat ${DEPARTMENTS_PATH}`, async () => {
       const names = new Map<string, string>();
       const fetchPage = async (offset: number, count: number, s: AbortSignal): Promise<Page<{ id: string; name: string }>> => {
-        const res = await this.ctx.http.get({ path: DEPARTMENTS_PATH, query: { offset, count }, headers: this.headers(), signal: s });
+        const res = await this.ctx.http.get({ path: DEPARTMENTS_PATH, query: { offset, count }, headers: this.headers(), signal: s, budget });
         this.checkSuccess(res.body, res.status);
         const list = isObject(res.body) ? asArray(res.body.departments) : [];
         const items = list
@@ -217,7 +218,8 @@ export class RocketChatClient implements PlatformClient {
   }
 
   agents(o?: ListOptions): AsyncIterable<Agent[]> {
-    return withDirectory(this.agentList({}, o), this.departmentDirectory(o?.signal));
+    const budget = this.ctx.http.listingBudget();
+    return withDirectory(this.agentList({}, o, budget), this.departmentDirectory(o?.signal, budget));
   }
 
   async agent(id: string, o?: CallOptions): Promise<Agent> {
