@@ -77,7 +77,7 @@ describe('ConnectionStore', () => {
   it('saves nothing when the secrets cannot be stored', async () => {
     const { state, secrets, store } = setup();
     secrets.failNext = true;
-    await assert.rejects(store.add(META, { apiKey: 'k-1234567' }), /keyring locked/);
+    await assert.rejects(store.add(META, { apiKey: 'k-1234567' }), (e: Error) => e.name === 'KeyringError' && (e.cause as Error).message === 'keyring locked');
     assert.equal(store.list().length, 0);
     assert.equal(state.data.size, 0);
   });
