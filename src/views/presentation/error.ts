@@ -34,7 +34,6 @@ export function errorLabel(e: unknown): string {
       : t('Missing permission: {0}', plainText(e.message, 140));
   }
   if (isTwoFactorError(e)) return t('Rocket.Chat asks for a two-factor code: use a token that bypasses two-factor authentication');
-  if (isApiError(e) && e.kind === 'rate-limited') return t('The server is rate-limiting requests: {0}', plainText(e.message, 120));
   return plainText(errorMessage(e), 160);
 }
 
