@@ -6,7 +6,7 @@ import { offlineMessageLabel, sortNewestFirst, visitorText } from '../views/pres
 import { isApiError } from '../api/errors';
 import { logName } from '../connections/keyring';
 import { notificationText, plainText, quickPickText } from '../views/presentation/text';
-import { parseMessageId } from './offlineMessageId';
+import { parseMessageId, typedMessageId } from './offlineMessageId';
 import { relativeTime } from '../util/relativeTime';
 import { offlineMessageFromArg } from './args';
 import { pickConnection } from './pickConnection';
@@ -40,18 +40,17 @@ async function pickMessage(s: Services): Promise<MessagePick | undefined> {
   qp.placeholder = vscode.l10n.t('Filter the loaded messages, or type a message ID');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
+  const loadedIds = new Set(list.items.map((m) => m.id));
   const itemsFor = (value: string): Item[] => {
-    const id = parseMessageId(value);
-    const typed: Item[] = id && !list.items.some((m) => m.id === id)
-      ? [{ label: `$(go-to-file) ${vscode.l10n.t('Open message ID {0}', quickPickText(id, 64))}`, alwaysShow: true, typedId: id }]
-      : [];
+    const id = typedMessageId(value, loadedIds);
+    const typed: Item[] = id ? [{ label: `$(go-to-file) ${vscode.l10n.t('Open message ID {0}', quickPickText(id, 64))}`, alwaysShow: true, typedId: id }] : [];
     return [...typed, ...messages, askId];
   };
   qp.items = itemsFor('');
   const chosen = await new Promise<Item | undefined>((resolve) => {
     const subs = [
       qp.onDidChangeValue((v) => { qp.items = itemsFor(v); }),
-      qp.onDidAccept(() => { resolve(qp.selectedItems[0]); qp.hide(); }),
+      qp.onDidAccept(() => { resolve(qp.selectedItems[0] ?? qp.activeItems[0]); qp.hide(); }),
       qp.onDidHide(() => { resolve(undefined); for (const d of subs) d.dispose(); qp.dispose(); }),
     ];
     qp.show();
