@@ -14,9 +14,9 @@ export function connectionVerifier(createClient: ClientFactory, log: Logger): Fl
     log.info(`Verifying ${platformName(connection.platform)} connection ${name} at ${connection.baseUrl}.`);
     try {
       await createClient(connection, credentials).verify({ signal });
-      log.info(`Verification of ${name} succeeded.`);
+      log.info(`Verification succeeded for ${name}.`);
     } catch (e) {
-      log.warn(`Verification of ${name} failed:`, e);
+      log.warn(`Verification failed for ${name}:`, e);
       throw e;
     }
   };

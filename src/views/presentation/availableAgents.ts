@@ -37,6 +37,11 @@ export function failedSourceLines(result: AvailableAgents): string[] {
 
 /** The error when every source failed: the connection, and each source's reason (missing permissions named). */
 export function allFailedMessage(connectionLabel: string, result: AvailableAgents): string {
-  const reasons = failedSources(result).map((s) => t('{0}: {1}', s.endpoint, sourceFailure(s.error)));
-  return t('{0}: no source of available agents could be read. {1}', plainText(connectionLabel, 80), reasons.join('; '));
+  const failed = failedSources(result);
+  const name = plainText(connectionLabel, 80);
+  if (failed.every((s) => s.error.kind === 'auth')) {
+    return t('Chatdesk: {0}: the credentials were rejected ({1})', name, plainText(failed[0].error.message, 200));
+  }
+  const reasons = failed.map((s) => t('{0}: {1}', s.endpoint, sourceFailure(s.error)));
+  return t('Chatdesk: {0}: no source of available agents could be read. {1}', name, reasons.join('; '));
 }
