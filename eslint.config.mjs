@@ -38,8 +38,8 @@ export default tseslint.config(
         patterns: [
           { group: ['**/sandbox', '**/sandbox/**'], message: 'Only the demo service, tests, the bench and scripts use the sandbox.' },
           {
-            regex: '^(\\.\\./)+api(/(?!(model|errors)$)[^/]+)?$',
-            message: 'Views and panels read the store (src/store); only the API\'s model and errors are theirs to import.',
+            regex: '^(\\.\\./)+api(/(?!(model|errors|vendorCodes)$)[^/]+)?$',
+            message: 'Views and panels read the store (src/store); only the API\'s model and errors (and how to read them) are theirs to import.',
           },
           { group: ['**/connections/clientProvider'], message: 'Views and panels never make clients: they read the store.' },
         ],

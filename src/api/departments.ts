@@ -39,18 +39,31 @@ export async function* withDirectory(
   }
 }
 
+/** Each department once, by id (the first occurrence wins): a normalised Agent never lists one department twice. */
+export function uniqueDepartments(departments: readonly Department[]): Department[] {
+  if (departments.length < 2) return [...departments];
+  const seen = new Set<string>();
+  const out: Department[] = [];
+  for (const d of departments) {
+    if (seen.has(d.id)) continue;
+    seen.add(d.id);
+    out.push(d);
+  }
+  return out;
+}
+
 /** Rocket.Chat: department IDs → names. */
 export function namesDirectory(names: ReadonlyMap<string, string>): DepartmentDirectory {
   return (agent) =>
     agent.departments.length === 0
       ? agent
-      : { ...agent, departments: agent.departments.map((d) => ({ id: d.id, name: names.get(d.id) ?? d.name })) };
+      : { ...agent, departments: uniqueDepartments(agent.departments).map((d) => ({ id: d.id, name: names.get(d.id) ?? d.name })) };
 }
 
 /** HelpCrunch: agent ID → the departments that list the agent. */
 export function membershipDirectory(byAgent: ReadonlyMap<string, Department[]>): DepartmentDirectory {
   return (agent) => {
     const departments = byAgent.get(agent.id);
-    return departments ? { ...agent, departments } : agent;
+    return departments ? { ...agent, departments: uniqueDepartments(departments) } : agent;
   };
 }

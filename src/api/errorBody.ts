@@ -8,7 +8,8 @@
 //   proxies     HTML pages
 
 import { ApiError, kindForStatus, type ApiErrorKind } from './errors';
-import { isObject, toNumber, toText, type Json } from './values';
+import { isObject, toText, type Json } from './values';
+import { waitFromBody, waitFromText } from './waitHints';
 import { stripEscapeSequences } from '../text/ansi';
 import { plainMessage } from '../text/plain';
 
@@ -95,13 +96,6 @@ function splitBracketCode(message: string): { message: string; code?: string } {
   return m ? { message: m[1], code: m[2] } : { message };
 }
 
-function secondsInText(message: string | undefined): number | undefined {
-  const m = message && /wait\s+(\d+(?:\.\d+)?)\s*(seconds?|s\b|ms|milliseconds?)/i.exec(message);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return /^m/i.test(m[2]) ? n : n * 1000;
-}
-
 /** Details from a parsed JSON error body, whatever the vendor. */
 export function detailsFromJson(body: unknown): ErrorDetails | undefined {
   if (typeof body === 'string') return toText(body) ? { message: toText(body) } : undefined;
@@ -123,9 +117,8 @@ export function detailsFromJson(body: unknown): ErrorDetails | undefined {
     details = detailsFromJson(b.error);
   }
   if (!details) return undefined;
-  // Rocket.Chat 429: details {timeToReset, seconds}; or "You must wait 10 seconds …"
-  const extra = isObject(b.details) ? b.details : undefined;
-  const wait = toNumber(extra?.timeToReset) ?? (toNumber(extra?.seconds) !== undefined ? toNumber(extra?.seconds)! * 1000 : undefined) ?? secondsInText(details.message);
+  // Rocket.Chat 429: details {timeToReset, seconds}; or "You must wait 10 seconds …" (see waitHints.ts)
+  const wait = waitFromBody(b) ?? waitFromText(details.message);
   if (wait !== undefined && wait >= 0) details.retryAfterMs = wait;
   if (!details.kind && typeof b.code === 'number' && b.code >= 400 && b.code < 600) details.kind = kindForStatus(b.code);
   return details;
@@ -166,7 +159,7 @@ export function readErrorBody(status: number, text: string, contentType: string 
   if (trimmed.length <= MAX_MESSAGE_LENGTH && !/[<>{}]/.test(trimmed)) {
     const split = splitBracketCode(trimmed);
     const code = split.code ?? (/^[a-z]+([_-][a-z]+)+$/.test(trimmed) ? trimmed : undefined);
-    return { message: split.message, code, kind: kindForCode(code), retryAfterMs: secondsInText(trimmed) };
+    return { message: split.message, code, kind: kindForCode(code), retryAfterMs: waitFromText(trimmed) };
   }
   return {};
 }

@@ -20,6 +20,11 @@ export interface ApiErrorInit {
   code?: string;
   /** The underlying failure (already stripped of anything secret). */
   cause?: unknown;
+  /**
+   * For `forbidden`: the platform permissions of which the user needs at least one (e.g. Rocket.Chat
+   * `transfer-livechat-guest`, `edit-omnichannel-contact`), so that the user can ask an administrator for it.
+   */
+  permissions?: readonly string[];
 }
 
 export class ApiError extends Error {
@@ -28,6 +33,7 @@ export class ApiError extends Error {
   readonly status?: number;
   readonly retryAfterMs?: number;
   readonly code?: string;
+  readonly permissions?: readonly string[];
 
   constructor(kind: ApiErrorKind, message: string, init: ApiErrorInit = {}) {
     super(message, init.cause !== undefined ? { cause: init.cause } : undefined);
@@ -35,6 +41,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
     this.code = init.code;
+    if (init.permissions?.length) this.permissions = [...init.permissions];
   }
 }
 

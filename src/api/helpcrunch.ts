@@ -3,11 +3,12 @@
 // ends the list. Agents have no presence; there is no single-agent endpoint, no offline messages and no
 // "available" list. 120 requests/minute overall per key (see limiter.ts).
 
+import type { WaitBudget } from './clock';
 import { membershipDirectory, startDirectory, withDirectory, type DepartmentDirectory } from './departments';
 import { ApiError } from './errors';
 import { clip } from './errorBody';
 import { failing, missingCredential, unsupported, type ClientContext } from './context';
-import type { Agent, CallOptions, Department, OfflineMessage, OfflineMessageDetail, PlatformClient } from './model';
+import type { Agent, AvailableAgents, CallOptions, Department, ListOptions, OfflineMessage, OfflineMessageDetail, PlatformClient } from './model';
 import { offsetPages, type Page } from './paging';
 import { asArray, isObject, toId, toNumber, toText } from './values';
 
@@ -43,8 +44,8 @@ export class HelpCrunchClient implements PlatformClient {
     return { Authorization: `Bearer ${key}` };
   }
 
-  private async page(offset: number, limit: number, signal: AbortSignal | undefined): Promise<Page<Agent>> {
-    const res = await this.ctx.http.get({ path: '/v1/agents', query: { offset, limit }, headers: this.headers(), signal });
+  private async page(offset: number, limit: number, signal: AbortSignal | undefined, budget?: WaitBudget): Promise<Page<Agent>> {
+    const res = await this.ctx.http.get({ path: '/v1/agents', query: { offset, limit }, headers: this.headers(), signal, budget });
     const b = res.body;
     if (!isObject(b) || !Array.isArray(b.data)) {
       throw new ApiError('malformed', 'HelpCrunch sent an agent list without `data`.', { status: res.status });
@@ -59,11 +60,11 @@ export class HelpCrunchClient implements PlatformClient {
   }
 
   /** Agent ID → departments, from `/v1/departments` (each department lists its agents), alongside each listing. */
-  private departmentDirectory(signal: AbortSignal | undefined): Promise<DepartmentDirectory | undefined> {
+  private departmentDirectory(signal: AbortSignal | undefined, budget: WaitBudget): Promise<DepartmentDirectory | undefined> {
     return startDirectory('HelpCrunch /v1/departments', async () => {
       const byAgent = new Map<string, Department[]>();
       const fetchPage = async (offset: number, limit: number, s: AbortSignal): Promise<Page<Department & { agentIds: string[] }>> => {
-        const res = await this.ctx.http.get({ path: '/v1/departments', query: { offset, limit }, headers: this.headers(), signal: s });
+        const res = await this.ctx.http.get({ path: '/v1/departments', query: { offset, limit }, headers: this.headers(), signal: s, budget });
         const b = res.body;
         const items = (isObject(b) ? asArray(b.data) : []).flatMap((d) => {
           if (!isObject(d)) return [];
@@ -87,14 +88,17 @@ export class HelpCrunchClient implements PlatformClient {
     }, this.ctx.logger);
   }
 
-  agents(o?: CallOptions): AsyncIterable<Agent[]> {
-    const pages = offsetPages((offset, limit, signal) => this.page(offset, limit, signal), (a) => a.id, {
+  /** HelpCrunch has no sort parameter for agents: ties cannot be ordered; repeats are dropped and `onEnd` tells. */
+  agents(o?: ListOptions): AsyncIterable<Agent[]> {
+    const budget = this.ctx.http.listingBudget();
+    const pages = offsetPages((offset, limit, signal) => this.page(offset, limit, signal, budget), (a) => a.id, {
       signal: o?.signal,
       pageCap: this.ctx.pageCap,
       pageSize: PAGE_SIZE,
       concurrency: this.ctx.concurrency,
+      onEnd: o?.onEnd,
     });
-    return withDirectory(pages, this.departmentDirectory(o?.signal));
+    return withDirectory(pages, this.departmentDirectory(o?.signal, budget));
   }
 
   /** No single-agent endpoint exists: page through the list until it turns up (stops fetching once found). */
@@ -107,7 +111,7 @@ export class HelpCrunchClient implements PlatformClient {
     throw new ApiError('not-found', this.ctx.sanitise(`HelpCrunch has no agent ${clip(this.ctx.sanitise(wanted), 60)}.`));
   }
 
-  async availableAgents(): Promise<Agent[]> {
+  async availableAgents(): Promise<AvailableAgents> {
     throw unsupported('helpcrunch', 'agent availability');
   }
 

@@ -3,10 +3,13 @@
 // an unreadable 200), Retry-After / X-RateLimit-Reset aware waits, the client-side rate limiter, error
 // normalisation and request logging. Nothing here knows a platform's paths.
 
-import { cancelledError, linkedController, sleep } from './abort';
+import { cancelledError, linkedController } from './abort';
+import { systemClock, WaitBudget, type Clock } from './clock';
 import { ApiError } from './errors';
 import { clip, errorForResponse, looksLikeHtml } from './errorBody';
 import type { Limiter } from './limiter';
+import { refineVendorError } from './vendorCodes';
+import { waitFromHeaders } from './waitHints';
 import type { Logger } from '../util/log';
 
 /** The part of a fetch Response we use (node-fetch's and the global fetch's both fit). */
@@ -37,8 +40,15 @@ export interface HttpOptions {
   limiter: Limiter;
   /** Masks secrets in any text that leaves this module. */
   sanitise: (text: string) => string;
-  /** Longest single wait before a retry (Retry-After, reset, back-off). */
+  /**
+   * Longest single wait before a retry. Back-off waits are shortened to it; a wait the server asks for that is longer
+   * ends the request at once with ApiError('rate-limited', { retryAfterMs }) instead of being slept through.
+   */
   maxWaitMs?: number;
+  /** Most time one request spends waiting in all (retries, 429 pauses); beyond it the request fails at once. */
+  maxTotalWaitMs?: number;
+  /** Time and waits (default the system clock). */
+  clock?: Clock;
   /** First back-off step; doubles per attempt, full jitter. */
   backoffBaseMs?: number;
   /** Largest reply body read, bytes (default DEFAULT_MAX_RESPONSE_BYTES). */
@@ -53,6 +63,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** The rate-limit bucket (defaults to the path). */
   route?: string;
+  /** The waiting budget of the listing this request belongs to (its own budget also applies). */
+  budget?: WaitBudget;
 }
 
 export interface HttpResponse {
@@ -64,7 +76,15 @@ export interface HttpResponse {
   text: string;
 }
 
-const DEFAULT_MAX_WAIT_MS = 60_000;
+/** Longest single wait (default): a server asking for longer is reported, not slept through. */
+export const DEFAULT_MAX_WAIT_MS = 30_000;
+/** Most time one request, and one listing, spends waiting in all (default). */
+export const DEFAULT_MAX_TOTAL_WAIT_MS = 45_000;
+/**
+ * The wait reported in a rate-limited error when the server named none: one window of the platforms' documented
+ * limits (HelpCrunch 120/min, Rocket.Chat 10 calls per 60 s per route).
+ */
+export const DEFAULT_RATE_LIMIT_RETRY_MS = 60_000;
 /** A page of 100 agents is tens of KB and REVE Chat's whole agent list in one reply a few MB per 10,000 agents. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const DEFAULT_BACKOFF_BASE_MS = 250;
@@ -79,22 +99,9 @@ function defaultFetch(): Promise<FetchLike> {
   return nodeFetch;
 }
 
-/** Retry-After as seconds or an HTTP date, else X-RateLimit-Reset as epoch ms; ms from now. */
+/** Retry-After as seconds or an HTTP date, else the reset headers; ms from now (see waitHints.ts). */
 export function retryAfterFromHeaders(headers: { get(name: string): string | null }, now = Date.now()): number | undefined {
-  const ra = headers.get('retry-after')?.trim();
-  if (ra) {
-    if (/^\d+(\.\d+)?$/.test(ra)) return Math.round(Number(ra) * 1000);
-    const at = Date.parse(ra);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
-  }
-  const reset = headers.get('x-ratelimit-reset')?.trim();
-  if (reset && /^\d+(\.\d+)?$/.test(reset)) {
-    let n = Number(reset);
-    if (n < 1e7) return Math.round(n * 1000); // seconds from now
-    if (n < 1e11) n *= 1000; // epoch seconds
-    return Math.max(0, Math.round(n - now));
-  }
-  return undefined;
+  return waitFromHeaders(headers, now);
 }
 
 function isRetryableStatus(status: number): boolean {
@@ -113,12 +120,16 @@ function errorCode(e: unknown): string | undefined {
 
 export class HttpClient {
   private readonly maxWaitMs: number;
+  private readonly maxTotalWaitMs: number;
   private readonly backoffBaseMs: number;
   private readonly maxResponseBytes: number;
+  readonly clock: Clock;
 
   constructor(private readonly options: HttpOptions) {
     this.maxResponseBytes = Math.max(1, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    this.maxTotalWaitMs = Math.max(0, options.maxTotalWaitMs ?? Math.max(DEFAULT_MAX_TOTAL_WAIT_MS, this.maxWaitMs));
+    this.clock = options.clock ?? systemClock;
     this.backoffBaseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
   }
 
@@ -163,6 +174,17 @@ export class HttpClient {
 
   private backoffCeiling(attempt: number): number {
     return Math.min(MAX_BACKOFF_MS, this.backoffBaseMs * 2 ** (attempt - 1));
+  }
+
+  /** A waiting budget for one listing: pass it to every request of the listing (`HttpRequest.budget`). */
+  listingBudget(): WaitBudget {
+    return new WaitBudget(this.maxTotalWaitMs, undefined, this.clock);
+  }
+
+  /** The server is rate-limiting for longer than Chatdesk waits: report it with the wait, never sleep through it. */
+  private stopRateLimited(failure: ApiError, waitMs: number | undefined): ApiError {
+    const retryAfterMs = Math.max(0, Math.round(waitMs ?? DEFAULT_RATE_LIMIT_RETRY_MS));
+    return new ApiError('rate-limited', failure.message, { status: failure.status, code: failure.code, retryAfterMs, cause: failure.cause });
   }
 
   /**
@@ -215,6 +237,7 @@ export class HttpClient {
     const route = req.route ?? req.path;
     const signal = req.signal;
     const maxRetries = Math.max(0, this.options.maxRetries);
+    const budget = new WaitBudget(this.maxTotalWaitMs, req.budget, this.clock);
     let malformedRetried = false;
     let rateLimitedRetries = 0;
     const maxRateLimitedRetries = maxRetries * 2;
@@ -223,7 +246,7 @@ export class HttpClient {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw cancelledError();
       tries++;
-      await this.options.limiter.acquire(route, signal);
+      await this.options.limiter.acquire(route, signal, budget);
 
       const started = Date.now();
       const { controller, dispose } = linkedController(signal);
@@ -265,12 +288,13 @@ export class HttpClient {
             );
           }
         } else {
-          const retryAfter = status === 429 || status >= 500 ? retryAfterFromHeaders(res.headers) : undefined;
-          failure = errorForResponse(status, text, res.headers.get('content-type'), this.options.sanitise, retryAfter);
+          const retryAfter = status === 429 || status >= 500 || status === 400 ? retryAfterFromHeaders(res.headers, this.clock.now()) : undefined;
+          failure = refineVendorError(errorForResponse(status, text, res.headers.get('content-type'), this.options.sanitise, retryAfter));
           serverWaitMs = failure.retryAfterMs;
-          // After a 429 every request on this budget pauses: for the server's wait, else the back-off ceiling.
-          const pause = status === 429 ? Math.min(this.maxWaitMs, serverWaitMs ?? this.backoffCeiling(rateLimitedRetries + 1)) : undefined;
-          this.options.limiter.observe(route, status, res.headers, pause, started);
+          // After a rate limit every request on this budget pauses: for the server's wait, else the back-off ceiling.
+          // Never longer than one wait may be: a later call (a refresh) tries again after that, not after the server's hour.
+          const pause = failure.kind === 'rate-limited' ? Math.min(this.maxWaitMs, serverWaitMs ?? this.backoffCeiling(rateLimitedRetries + 1)) : undefined;
+          this.options.limiter.observe(route, failure.kind === 'rate-limited' ? 429 : status, res.headers, pause, started);
         }
       } catch (e) {
         const ms = Date.now() - started;
@@ -304,26 +328,38 @@ export class HttpClient {
         attempt--;
         continue;
       }
-      if (failure.kind !== 'network' && !(status !== undefined && isRetryableStatus(status))) throw failure;
-      // A 429 asks us to wait, it is not a failure: it has its own, larger budget.
+      const rateLimited = failure.kind === 'rate-limited';
+      if (!rateLimited && failure.kind !== 'network' && !(status !== undefined && isRetryableStatus(status))) throw failure;
+      // A rate limit asks us to wait, it is not a failure: it has its own, larger count of retries. Every wait counts
+      // against the request's and the listing's waiting budget; a wait the server asks for beyond one wait's cap or
+      // the budget left ends the request at once, carrying the wait, so that the caller can say when to try again.
       let retryNo: number;
-      let budget: number;
-      if (status === 429) {
-        if (rateLimitedRetries >= maxRateLimitedRetries) throw failure;
+      let retries: number;
+      if (rateLimited) {
+        if (rateLimitedRetries >= maxRateLimitedRetries) throw this.stopRateLimited(failure, serverWaitMs);
         retryNo = ++rateLimitedRetries;
-        budget = maxRateLimitedRetries;
+        retries = maxRateLimitedRetries;
         attempt--;
       } else {
         if (attempt >= maxRetries) throw failure;
         retryNo = attempt + 1;
-        budget = maxRetries;
+        retries = maxRetries;
+      }
+      if (rateLimited && serverWaitMs !== undefined && serverWaitMs > this.maxWaitMs) {
+        this.log('debug', `${what}: the server asks to wait ${serverWaitMs} ms, longer than Chatdesk waits (${this.maxWaitMs} ms); stopping`);
+        throw this.stopRateLimited(failure, serverWaitMs);
       }
       const wait = this.waitBeforeRetry(retryNo, serverWaitMs);
+      if (!budget.allows(wait)) {
+        this.log('debug', `${what}: a wait of ${Math.round(wait)} ms is beyond the ${Math.round(budget.remainingMs())} ms of waiting left; stopping`);
+        throw rateLimited ? this.stopRateLimited(failure, serverWaitMs) : failure;
+      }
       this.log(
         'debug',
-        `${what}: retry ${retryNo}/${budget} in ${Math.round(wait)} ms (${failure.status ? `HTTP ${failure.status}` : failure.kind}${serverWaitMs !== undefined ? `, server asked ${serverWaitMs} ms` : ''})`,
+        `${what}: retry ${retryNo}/${retries} in ${Math.round(wait)} ms (${failure.status ? `HTTP ${failure.status}` : failure.kind}${serverWaitMs !== undefined ? `, server asked ${serverWaitMs} ms` : ''})`,
       );
-      await sleep(wait, signal);
+      budget.spend(wait);
+      await this.clock.sleep(wait, signal);
     }
   }
 }

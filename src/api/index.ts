@@ -3,6 +3,7 @@
 
 import { ApiError } from './errors';
 import { clip } from './errorBody';
+import type { Clock } from './clock';
 import type { ClientContext } from './context';
 import { HelpCrunchClient } from './helpcrunch';
 import { HttpClient, type FetchLike } from './http';
@@ -18,6 +19,7 @@ export * from './model';
 export * from './errors';
 export type { FetchLike, FetchInitLike, FetchResponseLike } from './http';
 export type { RateLimitConfig } from './limiter';
+export type { Clock } from './clock';
 export { decodeReveKey, type ReveKeyClaims } from './reveKey';
 export { defaultBaseUrl, normaliseBaseUrl } from './baseUrl';
 
@@ -39,8 +41,15 @@ export interface ClientOptions {
    * HelpCrunch overall, Rocket.Chat per route before the server's headers say otherwise, REVE Chat overall.
    */
   rateLimit?: RateLimitConfig;
-  /** Longest single wait before a retry, ms (default 60000). */
+  /**
+   * Longest single wait before a retry, ms (default 30000). A server asking for a longer wait ends the call at once
+   * with ApiError('rate-limited', { retryAfterMs }) instead of being slept through.
+   */
   maxRetryWaitMs?: number;
+  /** Most time one request, and one listing, spends waiting in all, ms (default 45000). */
+  maxTotalWaitMs?: number;
+  /** Time and waits (tests inject a fake clock; default the system clock). */
+  clock?: Clock;
   /** Largest reply body read, bytes (default 64 MB); a larger one fails as 'malformed', without a retry. */
   maxResponseBytes?: number;
 }
@@ -76,7 +85,7 @@ export function createClient(connection: Connection, credentials: Credentials, o
 
   const platform: Platform = connection.platform;
   const baseUrl = normaliseBaseUrl(platform, connection.baseUrl ?? '') || defaultBaseUrl(platform) || '';
-  const limiter = limiterFor(platform, baseUrl, identityOf(connection, credentials), options.rateLimit);
+  const limiter = limiterFor(platform, baseUrl, identityOf(connection, credentials), options.rateLimit, options.clock);
   const http = new HttpClient({
     baseUrl,
     fetch: options.fetch,
@@ -86,6 +95,8 @@ export function createClient(connection: Connection, credentials: Credentials, o
     limiter,
     sanitise,
     maxWaitMs: options.maxRetryWaitMs,
+    maxTotalWaitMs: options.maxTotalWaitMs,
+    clock: options.clock,
     maxResponseBytes: options.maxResponseBytes,
   });
   const ctx: ClientContext = {

@@ -12,7 +12,9 @@
 // Limiters live in a module-level registry keyed by platform, base URL and identity, so clients re-created
 // for the same connection (refresh, edit) share one budget.
 
-import { sleep, throwIfAborted } from './abort';
+import { throwIfAborted } from './abort';
+import { systemClock, type Clock, type WaitBudget } from './clock';
+import { ApiError } from './errors';
 import type { Platform } from './model';
 
 export interface RateLimitConfig {
@@ -26,8 +28,12 @@ export interface HeaderReader {
 }
 
 export interface Limiter {
-  /** Waits (abortably) until a request on `route` may be sent, and counts it. */
-  acquire(route: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Waits (abortably) until a request on `route` may be sent, and counts it. A pause that a 429 imposed counts
+   * against `budget`; when it is longer than the budget left, rejects at once with ApiError('rate-limited',
+   * { retryAfterMs }) instead of waiting. Pacing learnt from the server's headers is not a 429 and is not counted.
+   */
+  acquire(route: string, signal?: AbortSignal, budget?: WaitBudget): Promise<void>;
   /**
    * Learns from a response: rate-limit headers, and 429s (`retryAfterMs` = the pause to apply).
    * `sentAt` is when the request was sent (epoch ms), for measuring windows.
@@ -86,12 +92,14 @@ export class RollingWindow {
   }
 }
 
-/** Shared by every limiter: a pause every request honours (after a 429). */
+/** Shared by every limiter: a pause every request honours (after a 429, or when the window is spent). */
 class Pause {
   until = 0;
 
+  constructor(private readonly clock: Clock, private readonly capMs = MAX_LIMITER_WAIT_MS) {}
+
   extend(ms: number): void {
-    this.until = Math.max(this.until, Date.now() + Math.min(ms, MAX_LIMITER_WAIT_MS));
+    this.until = Math.max(this.until, this.clock.now() + Math.min(ms, this.capMs));
   }
 
   waitMs(now: number): number {
@@ -99,7 +107,19 @@ class Pause {
   }
 }
 
-function parseRateHeaders(headers: HeaderReader | undefined): { limit?: number; remaining?: number; resetAt?: number } {
+/** The pause after a 429 (the caller caps it at its longest single wait); reported, not slept, beyond the budget. */
+const uncappedPause = (clock: Clock) => new Pause(clock, Number.POSITIVE_INFINITY);
+
+/** Rejects when a 429's pause is longer than the waiting budget left; otherwise spends it. */
+function chargePenalty(penaltyMs: number, budget: WaitBudget | undefined): void {
+  if (penaltyMs <= 0 || !budget) return;
+  if (!budget.allows(penaltyMs)) {
+    throw new ApiError('rate-limited', 'The server asked Chatdesk to wait before asking again.', { retryAfterMs: Math.round(penaltyMs) });
+  }
+  budget.spend(penaltyMs);
+}
+
+function parseRateHeaders(headers: HeaderReader | undefined, now: number): { limit?: number; remaining?: number; resetAt?: number } {
   if (!headers) return {};
   const num = (name: string) => {
     const v = headers.get(name);
@@ -110,44 +130,48 @@ function parseRateHeaders(headers: HeaderReader | undefined): { limit?: number; 
   let resetAt = num('x-ratelimit-reset');
   // Epoch ms per Rocket.Chat; tolerate epoch seconds and "seconds from now".
   if (resetAt !== undefined) {
-    if (resetAt < 1e7) resetAt = Date.now() + resetAt * 1000;
+    if (resetAt < 1e7) resetAt = now + resetAt * 1000;
     else if (resetAt < 1e11) resetAt *= 1000;
   }
   return { limit: num('x-ratelimit-limit'), remaining: num('x-ratelimit-remaining'), resetAt };
 }
 
 /** Waits until `ready()` returns 0, re-checking after each wait (other callers may have taken the slot). */
-async function waitUntilReady(ready: () => number, signal: AbortSignal | undefined): Promise<void> {
+async function waitUntilReady(clock: Clock, ready: () => number, signal: AbortSignal | undefined): Promise<void> {
   for (;;) {
     throwIfAborted(signal);
     const wait = ready();
     if (wait <= 0) return;
-    await sleep(Math.min(wait, MAX_LIMITER_WAIT_MS), signal);
+    await clock.sleep(Math.min(wait, MAX_LIMITER_WAIT_MS), signal);
   }
 }
 
 /** Overall limit per key (HelpCrunch). */
 export class OverallLimiter implements Limiter {
   private readonly window: RollingWindow;
-  private readonly pause = new Pause();
+  private readonly pause: Pause;
+  private readonly penalty: Pause;
 
-  constructor(config: RateLimitConfig) {
+  constructor(config: RateLimitConfig, private readonly clock: Clock = systemClock) {
     this.window = new RollingWindow(Math.max(1, Math.floor(config.perWindow * SAFETY)), config.windowMs);
+    this.pause = new Pause(clock);
+    this.penalty = uncappedPause(clock);
   }
 
-  async acquire(_route: string, signal?: AbortSignal): Promise<void> {
-    await waitUntilReady(() => {
-      const now = Date.now();
-      const wait = Math.max(this.pause.waitMs(now), this.window.waitMs(now));
+  async acquire(_route: string, signal?: AbortSignal, budget?: WaitBudget): Promise<void> {
+    chargePenalty(this.penalty.waitMs(this.clock.now()), budget);
+    await waitUntilReady(this.clock, () => {
+      const now = this.clock.now();
+      const wait = Math.max(this.pause.waitMs(now), Math.min(this.penalty.waitMs(now), MAX_LIMITER_WAIT_MS), this.window.waitMs(now));
       if (wait <= 0) this.window.record(now);
       return wait;
     }, signal);
   }
 
   observe(_route: string, status: number, headers: HeaderReader | undefined, retryAfterMs?: number): void {
-    const h = parseRateHeaders(headers);
-    if (h.remaining === 0 && h.resetAt) this.pause.extend(h.resetAt - Date.now());
-    if (status === 429) this.pause.extend(retryAfterMs ?? DEFAULT_429_PAUSE_MS);
+    const h = parseRateHeaders(headers, this.clock.now());
+    if (h.remaining === 0 && h.resetAt) this.pause.extend(h.resetAt - this.clock.now());
+    if (status === 429) this.penalty.extend(retryAfterMs ?? DEFAULT_429_PAUSE_MS);
   }
 }
 
@@ -157,28 +181,33 @@ interface RouteState {
   window: RollingWindow;
   learntWindow: boolean;
   pause: Pause;
+  penalty: Pause;
 }
 
 /** Per-route limits learnt from X-RateLimit-* (Rocket.Chat). */
 export class PerRouteLimiter implements Limiter {
   private readonly routes = new Map<string, RouteState>();
 
-  constructor(private readonly fallback: RateLimitConfig) {}
+  constructor(private readonly fallback: RateLimitConfig, private readonly clock: Clock = systemClock) {}
 
   private state(route: string): RouteState {
     let s = this.routes.get(route);
     if (!s) {
-      s = { limited: undefined, window: new RollingWindow(this.fallback.perWindow, this.fallback.windowMs), learntWindow: false, pause: new Pause() };
+      s = {
+        limited: undefined, window: new RollingWindow(this.fallback.perWindow, this.fallback.windowMs), learntWindow: false,
+        pause: new Pause(this.clock), penalty: uncappedPause(this.clock),
+      };
       this.routes.set(route, s);
     }
     return s;
   }
 
-  async acquire(route: string, signal?: AbortSignal): Promise<void> {
+  async acquire(route: string, signal?: AbortSignal, budget?: WaitBudget): Promise<void> {
     const s = this.state(route);
-    await waitUntilReady(() => {
-      const now = Date.now();
-      const wait = Math.max(s.pause.waitMs(now), s.limited === false ? 0 : s.window.waitMs(now));
+    chargePenalty(s.penalty.waitMs(this.clock.now()), budget);
+    await waitUntilReady(this.clock, () => {
+      const now = this.clock.now();
+      const wait = Math.max(s.pause.waitMs(now), Math.min(s.penalty.waitMs(now), MAX_LIMITER_WAIT_MS), s.limited === false ? 0 : s.window.waitMs(now));
       if (wait <= 0) s.window.record(now);
       return wait;
     }, signal);
@@ -186,11 +215,11 @@ export class PerRouteLimiter implements Limiter {
 
   observe(route: string, status: number, headers: HeaderReader | undefined, retryAfterMs?: number, sentAt?: number): void {
     const s = this.state(route);
-    const h = parseRateHeaders(headers);
+    const h = parseRateHeaders(headers, this.clock.now());
     if (h.limit !== undefined && h.limit > 0) {
       s.limited = true;
       s.window.limit = h.limit;
-      const now = Date.now();
+      const now = this.clock.now();
       // The first call of a window tells its length: Remaining = Limit - 1, Reset = its arrival + window.
       // Measured from our send time, so that it errs on the long side.
       if (h.remaining === h.limit - 1 && h.resetAt && h.resetAt > now) {
@@ -204,22 +233,32 @@ export class PerRouteLimiter implements Limiter {
       s.limited = false;
     }
     // A 429 pauses the route for the wait it names (without headers we cannot learn a window from it).
-    if (status === 429) s.pause.extend(retryAfterMs ?? (h.resetAt ? h.resetAt - Date.now() : DEFAULT_429_PAUSE_MS));
+    if (status === 429) s.penalty.extend(retryAfterMs ?? (h.resetAt ? h.resetAt - this.clock.now() : DEFAULT_429_PAUSE_MS));
   }
 }
 
 /** No limit up front; a 429 pauses everything for the wait it asks (REVE Chat). */
 export class BackoffOnlyLimiter implements Limiter {
-  private readonly pause = new Pause();
+  private readonly pause: Pause;
+  private readonly penalty: Pause;
 
-  async acquire(_route: string, signal?: AbortSignal): Promise<void> {
-    await waitUntilReady(() => this.pause.waitMs(Date.now()), signal);
+  constructor(private readonly clock: Clock = systemClock) {
+    this.pause = new Pause(clock);
+    this.penalty = uncappedPause(clock);
+  }
+
+  async acquire(_route: string, signal?: AbortSignal, budget?: WaitBudget): Promise<void> {
+    chargePenalty(this.penalty.waitMs(this.clock.now()), budget);
+    await waitUntilReady(this.clock, () => {
+      const now = this.clock.now();
+      return Math.max(this.pause.waitMs(now), Math.min(this.penalty.waitMs(now), MAX_LIMITER_WAIT_MS));
+    }, signal);
   }
 
   observe(_route: string, status: number, headers: HeaderReader | undefined, retryAfterMs?: number): void {
-    const h = parseRateHeaders(headers);
-    if (h.remaining === 0 && h.resetAt) this.pause.extend(h.resetAt - Date.now());
-    if (status === 429) this.pause.extend(retryAfterMs ?? DEFAULT_429_PAUSE_MS);
+    const h = parseRateHeaders(headers, this.clock.now());
+    if (h.remaining === 0 && h.resetAt) this.pause.extend(h.resetAt - this.clock.now());
+    if (status === 429) this.penalty.extend(retryAfterMs ?? DEFAULT_429_PAUSE_MS);
   }
 }
 
@@ -238,16 +277,16 @@ export function fingerprint(secret: string | undefined): string {
  * The limiter for one connection identity, shared by every client created for it.
  * `override` replaces the platform's numbers (tests, self-hosted servers with other limits).
  */
-export function limiterFor(platform: Platform, baseUrl: string, identity: string, override?: RateLimitConfig): Limiter {
+export function limiterFor(platform: Platform, baseUrl: string, identity: string, override?: RateLimitConfig, clock: Clock = systemClock): Limiter {
   const config = override ?? DEFAULT_RATE_LIMITS[platform];
   const key = [platform, baseUrl, identity, config ? `${config.perWindow}/${config.windowMs}` : 'none'].join('|');
-  let limiter = registry.get(key);
+  let limiter = clock === systemClock ? registry.get(key) : undefined; // a test's own clock gets a limiter of its own
   if (!limiter) {
-    if (platform === 'helpcrunch' && config) limiter = new OverallLimiter(config);
-    else if (platform === 'rocketchat' && config) limiter = new PerRouteLimiter(config);
-    else if (platform === 'revechat' && config) limiter = new OverallLimiter(config);
-    else limiter = new BackoffOnlyLimiter();
-    registry.set(key, limiter);
+    if (platform === 'helpcrunch' && config) limiter = new OverallLimiter(config, clock);
+    else if (platform === 'rocketchat' && config) limiter = new PerRouteLimiter(config, clock);
+    else if (platform === 'revechat' && config) limiter = new OverallLimiter(config, clock);
+    else limiter = new BackoffOnlyLimiter(clock);
+    if (clock === systemClock) registry.set(key, limiter);
   }
   return limiter;
 }

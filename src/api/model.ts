@@ -1,6 +1,8 @@
 // The normalised data model every part of Chatdesk programs against (see ../shared/DESIGN.md).
 // Each object keeps the platform's own object in `raw`, untouched.
 
+import type { ApiError } from './errors';
+
 export type Platform = 'revechat' | 'rocketchat' | 'helpcrunch';
 
 export const PLATFORMS: readonly Platform[] = ['revechat', 'rocketchat', 'helpcrunch'];
@@ -128,6 +130,25 @@ export interface ListOptions extends CallOptions {
   onEnd?(end: ListingEnd): void;
 }
 
+/** One endpoint that `availableAgents()` asked, and what it answered. */
+export interface AvailableAgentsSource {
+  /** The endpoint as a user may recognise it, e.g. `livechat/users/agent?onlyAvailable=true`. */
+  endpoint: string;
+  /** What it gave: empty when it failed or the server has no such endpoint. */
+  agents: Agent[];
+  /** Why it gave nothing (e.g. `forbidden` with the missing permissions), when it failed. */
+  error?: ApiError;
+  /** The server has no such endpoint (Rocket.Chat 8.x removed the legacy one): nothing to show, and not a failure. */
+  absent?: boolean;
+}
+
+/** Who can take a chat now, from every source the platform has, each source independent of the others. */
+export interface AvailableAgents {
+  /** Every agent any source gave, once (by id; the first source's object wins). */
+  agents: Agent[];
+  sources: AvailableAgentsSource[];
+}
+
 export interface Capabilities {
   offlineMessages: boolean;
   availableAgents: boolean;
@@ -141,8 +162,12 @@ export interface PlatformClient {
   /** Page by page, every page, in order; no agent twice. `o.onEnd` learns whether the list is whole. */
   agents(o?: ListOptions): AsyncIterable<Agent[]>;
   agent(id: string, o?: CallOptions): Promise<Agent>;
-  /** Where capabilities say so; throws ApiError('unsupported') otherwise. */
-  availableAgents(o?: CallOptions): Promise<Agent[]>;
+  /**
+   * Where capabilities say so; throws ApiError('unsupported') otherwise. Never throws because one source failed:
+   * each source's agents and error are in `sources` (only cancellation throws).
+   */
+  availableAgents(o?: CallOptions): Promise<AvailableAgents>;
+  /** Page by page, in order; no message twice. `o.onEnd` learns whether the list is whole. */
   offlineMessages(o?: ListOptions): AsyncIterable<OfflineMessage[]>;
   offlineMessage(id: string, o?: CallOptions): Promise<OfflineMessageDetail>;
 }

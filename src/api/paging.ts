@@ -1,16 +1,21 @@
 // Paging strategies shared by the platform clients.
 //
-// - `numberedPages` (REVE Chat `page_no`): no total, no documented page size. Sequential; ends on an empty
-//   page, a page shorter than the first full one, or a page that repeats the previous page's first item.
+// - `numberedPages` (REVE Chat `page_no`): no total, no documented page size. Ends on an empty page, a page
+//   shorter than the first full one, or a page that brings nothing new (a server that ignores `page_no`).
 // - `offsetPages` (HelpCrunch offset/limit, Rocket.Chat offset/count): page 1 first (and yielded at once);
 //   when the reply gives a total, the remaining pages are fetched concurrently (bounded), and yielded in
 //   order as each next one is ready. Totals are not trusted blindly: a short or empty page ends the list,
 //   and a total that is too small is followed by sequential pages until a short one.
 // Both enforce a hard page cap: after yielding what was fetched, ApiError('malformed').
 // Breaking out of the iteration aborts whatever is still in flight.
+// Both hand over each item once (by id): an item a later page repeats (ties reordered between two page queries,
+// a list that shifted) is dropped. When the listing ends they tell `onEnd` how many distinct items arrived, the
+// total the server reported, and whether the list is short of it or the server repeated a page instead of
+// sending the next one (see ListingEnd in model.ts).
 
 import { linkedController } from './abort';
 import { ApiError } from './errors';
+import type { ListingEnd } from './model';
 
 export interface Page<T> {
   items: T[];
@@ -22,14 +27,65 @@ export interface PagingOptions {
   signal?: AbortSignal;
   /** Most pages to fetch before giving up with ApiError('malformed'). */
   pageCap: number;
+  /** Called once when the listing ends normally, after its last page was handed over. */
+  onEnd?: (end: ListingEnd) => void;
 }
 
 export function pageCapError(pages: number): ApiError {
   return new ApiError('malformed', `The server kept sending pages; stopped after ${pages} pages.`);
 }
 
+/** The items of one listing handed over so far, by id, and what the listing learnt about its own completeness. */
+export class ListingTally<T> {
+  private readonly seen = new Set<string>();
+  private withoutId = 0;
+  /** The largest total any page reported. */
+  reportedTotal: number | undefined;
+  /** A page brought nothing new where the next one was expected. */
+  repeatedPage = false;
+
+  constructor(private readonly idOf: (item: T) => string | undefined) {}
+
+  get received(): number {
+    return this.seen.size + this.withoutId;
+  }
+
+  noteTotal(total: number | undefined): void {
+    if (total !== undefined && Number.isFinite(total) && total >= 0) this.reportedTotal = Math.max(this.reportedTotal ?? 0, Math.floor(total));
+  }
+
+  /** The items of `page` not handed over before (first occurrence wins). */
+  fresh(page: readonly T[]): T[] {
+    const out: T[] = [];
+    for (const item of page) {
+      const id = this.idOf(item);
+      if (id === undefined) {
+        this.withoutId += 1;
+        out.push(item);
+      } else if (!this.seen.has(id)) {
+        this.seen.add(id);
+        out.push(item);
+      }
+    }
+    return out;
+  }
+
+  end(): ListingEnd {
+    const received = this.received;
+    const out: ListingEnd = { received };
+    if (this.reportedTotal !== undefined) out.reportedTotal = this.reportedTotal;
+    if (this.reportedTotal !== undefined && received < this.reportedTotal) {
+      out.incomplete = { reason: 'short-of-total', expected: this.reportedTotal };
+    } else if (this.repeatedPage) {
+      out.incomplete = this.reportedTotal !== undefined ? { reason: 'repeated-page', expected: this.reportedTotal } : { reason: 'repeated-page' };
+    }
+    return out;
+  }
+}
+
 /**
- * `page_no` paging without a total. `idOf` reads an item's id for the repeat guard.
+ * `page_no` paging without a total. `idOf` reads an item's id (each item is handed over once; a page that brings
+ * nothing new means the server ignores `page_no` and ends the list as incomplete).
  * Pages are handed over strictly in order. Pages 1 and 2 are read alone; each further full page doubles the pages
  * requested ahead of the one being read, up to `concurrency`, since nothing but reading on tells where the list
  * ends. A short list costs no extra request; a long one at most `concurrency - 1` past its end, aborted and ignored.
@@ -42,6 +98,7 @@ export async function* numberedPages<T>(
   const maxAhead = Math.max(1, Math.floor(options.concurrency ?? 1));
   const { controller, dispose } = linkedController(options.signal);
   const signal = controller.signal;
+  const tally = new ListingTally(idOf);
   const requested = new Map<number, Promise<T[]>>();
   let nextToRequest = 1;
   let ahead = 1; // pages in flight at once: 1 until the list proves long
@@ -55,25 +112,33 @@ export async function* numberedPages<T>(
   };
   try {
     let pageSize = 0;
-    let previousFirstId: string | undefined;
     for (let pageNo = 1; ; pageNo++) {
       if (pageNo > options.pageCap) throw pageCapError(options.pageCap);
       fill(pageNo + ahead - 1);
       const items = await requested.get(pageNo)!;
       requested.delete(pageNo);
-      if (items.length === 0) return;
-      const firstId = idOf(items[0]);
-      if (pageNo > 1 && firstId !== undefined && firstId === previousFirstId) return; // the server repeats itself
-      previousFirstId = firstId;
-      yield items;
-      if (items.length < pageSize) return;
+      if (items.length === 0) break;
+      const fresh = tally.fresh(items);
+      if (pageNo > 1 && fresh.length === 0) {
+        tally.repeatedPage = true; // the server repeats itself
+        break;
+      }
+      if (fresh.length) yield fresh;
+      if (items.length < pageSize) break;
       if (pageNo >= 2 && items.length === pageSize) ahead = Math.min(maxAhead, ahead * 2); // ramp up as the list proves long
       pageSize = Math.max(pageSize, items.length);
     }
+    options.onEnd?.(tally.end());
   } finally {
     if (requested.size > 0) controller.abort();
     dispose();
   }
+}
+
+/** Whether two pages hold the same ids in the same order (a server that ignores the offset). */
+function samePage<T>(a: readonly T[] | undefined, b: readonly T[], idOf: (item: T) => string | undefined): boolean {
+  if (!a || a.length !== b.length) return false;
+  return a.every((item, i) => idOf(item) !== undefined && idOf(item) === idOf(b[i]));
 }
 
 /**
@@ -90,40 +155,51 @@ export async function* offsetPages<T>(
   const concurrency = Math.max(1, Math.floor(options.concurrency));
   const { controller, dispose } = linkedController(options.signal);
   const signal = controller.signal;
+  const tally = new ListingTally(idOf);
+  const done = () => options.onEnd?.(tally.end());
   try {
     const first = await fetchPage(0, pageSize, signal);
-    if (first.items.length === 0) return;
-    yield first.items;
-    const validTotal = (t: number | undefined) => (t !== undefined && Number.isFinite(t) && t >= 0 ? t : undefined);
-    // The largest total any page reported (a list that grows while we read it is read to its new end).
-    let total = validTotal(first.total);
+    tally.noteTotal(first.total);
+    if (first.items.length === 0) return done();
+    yield tally.fresh(first.items);
     if (first.items.length < pageSize) {
       // A server whose page cap is below ours (Rocket.Chat's API_Upper_Count_Limit) says so through its total.
-      if (!options.adoptShortPageSize || total === undefined || total <= first.items.length) return;
+      const total = tally.reportedTotal;
+      if (!options.adoptShortPageSize || total === undefined || total <= first.items.length) return done();
       pageSize = first.items.length;
     }
 
     let pages = 1;
-    let received = first.items.length;
-    let previousFirstId = idOf(first.items[0]);
+    let previous: readonly T[] | undefined = first.items;
     let nextOffset = pageSize;
-    if (total === received) return;
+    if (tally.reportedTotal !== undefined && tally.received >= tally.reportedTotal) return done();
 
-    /** Judges the next page: 'stop' (empty, or a repeat of the previous page), 'last' (short), 'more'. */
-    const accept = (items: T[]): 'more' | 'last' | 'stop' => {
-      if (items.length === 0) return 'stop';
-      const firstId = idOf(items[0]);
-      if (firstId !== undefined && firstId === previousFirstId) return 'stop';
-      previousFirstId = firstId;
-      return items.length < pageSize ? 'last' : 'more';
+    /**
+     * Judges the next page: 'stop' (empty, or nothing new where a server that ignores the offset repeats a page),
+     * 'last' (short), 'more'. `strict`: a page with nothing new stops even if it differs from the previous one.
+     */
+    const accept = (items: T[], strict: boolean): { verdict: 'more' | 'last' | 'stop'; fresh: T[] } => {
+      if (items.length === 0) return { verdict: 'stop', fresh: [] };
+      const repeat = samePage(previous, items, idOf);
+      previous = items;
+      const fresh = tally.fresh(items);
+      if (fresh.length === 0 && (repeat || strict)) {
+        tally.repeatedPage = true;
+        return { verdict: 'stop', fresh };
+      }
+      return { verdict: items.length < pageSize ? 'last' : 'more', fresh };
     };
 
-    if (total !== undefined && total > nextOffset) {
-      // Known total: fetch the rest concurrently, yield in order.
+    let lastVerdict: 'more' | 'last' | 'stop' = 'more';
+    let rawReceived = first.items.length;
+    const firstTotal = tally.reportedTotal;
+    if (firstTotal !== undefined && firstTotal > nextOffset) {
+      // Known total: fetch the rest concurrently, yield in order. Ties that a server orders differently for each
+      // page can make one page all repeats; only an exact repeat of the previous page stops the listing.
       const inFlight: Promise<Page<T>>[] = [];
       let launchOffset = nextOffset;
       const launch = () => {
-        const lastOffset = Math.min(total ?? 0, pageCap * pageSize);
+        const lastOffset = Math.min(tally.reportedTotal ?? 0, pageCap * pageSize);
         while (inFlight.length < concurrency && launchOffset < lastOffset) {
           const p = fetchPage(launchOffset, pageSize, signal);
           p.catch(() => undefined); // awaited in order below; avoid unhandled rejections meanwhile
@@ -135,32 +211,36 @@ export async function* offsetPages<T>(
       while (inFlight.length) {
         const page = await inFlight.shift()!;
         pages++;
+        rawReceived += page.items.length;
         nextOffset += pageSize;
-        const verdict = accept(page.items);
-        if (verdict === 'stop') return;
-        received += page.items.length;
-        const reported = validTotal(page.total);
-        if (reported !== undefined && total !== undefined && reported > total) total = reported;
-        yield page.items;
-        if (verdict === 'last') return;
+        const { verdict, fresh } = accept(page.items, false);
+        lastVerdict = verdict;
+        if (verdict === 'stop') return done();
+        tally.noteTotal(page.total);
+        if (fresh.length) yield fresh;
+        if (verdict === 'last') return done();
         launch();
       }
-      // Exactly the total arrived: done. More than it said (the total was low): go on one by one.
-      if (received === total) return;
-      if (pages >= pageCap) throw pageCapError(pageCap);
+      // Every page up to the total was full. Exactly as many as it said (repeats included): done. Fewer: the page cap
+      // stopped the launches. More than it said (the total was low): go on one by one until a short page.
+      const reported = tally.reportedTotal ?? 0;
+      if (rawReceived === reported) return done();
+      if (rawReceived < reported || pages >= pageCap) throw pageCapError(pageCap);
     }
 
-    // Unknown (or exceeded) total: sequential until a short or empty page.
-    for (;;) {
+    // Unknown (or exceeded) total: sequential until a short or empty page, or one with nothing new.
+    while (lastVerdict === 'more') {
       if (pages >= pageCap) throw pageCapError(pageCap);
       const page = await fetchPage(nextOffset, pageSize, signal);
       pages++;
       nextOffset += pageSize;
-      const verdict = accept(page.items);
-      if (verdict === 'stop') return;
-      yield page.items;
-      if (verdict === 'last') return;
+      const { verdict, fresh } = accept(page.items, true);
+      lastVerdict = verdict;
+      if (verdict === 'stop') break;
+      tally.noteTotal(page.total);
+      if (fresh.length) yield fresh;
     }
+    done();
   } finally {
     // Normal end, error, or the consumer broke out: cancel whatever is still in flight.
     controller.abort();

@@ -3,17 +3,48 @@
 //   header `Authorization: <key>` (no "Bearer"), envelope {status, message, body};
 // - legacy: GET /api/offlinemessages/?page_no=N and /api/offlinemessages/{id}, HTTP Basic (superadmin
 //   e-mail:password), bare JSON.
-// No page size or total is documented: pages end on an empty or short page (see paging.ts).
+// No page size or total is documented: pages end on an empty or short page (see paging.ts), or on a page past the
+// end that the server answers as a missing record (see `endsTheList`).
 
+import type { WaitBudget } from './clock';
+import { uniqueDepartments } from './departments';
 import { ApiError } from './errors';
 import { clip, kindFromMessage } from './errorBody';
 import { failing, missingCredential, unsupported, type ClientContext } from './context';
-import type { Agent, AgentStatus, CallOptions, Department, OfflineMessage, OfflineMessageDetail, OfflineMessageReply, PlatformClient } from './model';
+import type {
+  Agent, AgentStatus, AvailableAgents, CallOptions, Department, ListOptions, OfflineMessage, OfflineMessageDetail, OfflineMessageReply, PlatformClient,
+} from './model';
 import { numberedPages } from './paging';
 import { decodeReveKey } from './reveKey';
+import { refineVendorError } from './vendorCodes';
 import { asArray, isObject, toBody, toBool, toEpochMs, toId, toNumber, toText, type Json } from './values';
 
 const ERROR_STATUSES = new Set(['error', 'failed', 'fail', 'failure']);
+
+/**
+ * "Agents not found", "No agents found", "No offline messages", "No records found", "No data": the list is empty.
+ * The singular "Agent not found" / "No Record found for Agent Id = N" is the answer for one missing record, not for
+ * an empty list.
+ */
+const NOTHING_HERE = /\bno\s+records?\s+found\s+for\s+page\b|\bno\s+(?:more\s+)?(?:agents|records|offline\s*messages|messages|data|results|items|entries)\b|\b(?:agents|records|offline\s*messages|messages|data|results|items)\s+(?:were\s+)?not\s+found\b/i;
+const PAGE_NUMBER = /\bpage\b/i;
+
+/**
+ * Whether a failed page read says "nothing (more) here" rather than a fault. REVE Chat does not document how a list
+ * ends; its servers answer a missing record with 404 (`{"status":"error","message":"Agent not found"}`, the legacy
+ * `{"error":[{"code":404,"message":"No Record found …"}]}`), so a page past the end may be answered as one, or as an
+ * error envelope under 200, or as a page number the server calls invalid. After page 1 every such answer ends the
+ * list; on page 1 only one whose words say the list is empty does (an empty account), anything else stays an error.
+ */
+export function endsTheList(e: unknown, pageNo: number): boolean {
+  if (!(e instanceof ApiError)) return false;
+  const saysNothing = NOTHING_HERE.test(e.message);
+  if (pageNo <= 1) return saysNothing && (e.kind === 'not-found' || e.kind === 'bad-request');
+  if (e.kind === 'not-found' || e.status === 404 || e.status === 410) return true;
+  if (e.kind !== 'bad-request') return false; // credentials, permissions, rate limits, faults: still errors
+  const noWords = e.message.startsWith('REVE Chat answered');
+  return saysNothing || noWords || PAGE_NUMBER.test(e.message);
+}
 
 export function reveStatus(v: unknown): AgentStatus {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
@@ -30,13 +61,14 @@ export function reveAgent(raw: unknown, connectionId: string): Agent | undefined
   const id = toId(raw.agent_id ?? raw.id);
   if (id === undefined) return undefined;
   const email = toText(raw.email);
-  const departments: Department[] = [];
+  const listed: Department[] = [];
   for (const d of asArray(raw.departments)) {
     if (!isObject(d)) continue;
     const deptId = toId(d.id ?? d.deptId);
     if (deptId === undefined) continue;
-    departments.push({ id: deptId, name: toText(d.deptName) ?? toText(d.name) ?? deptId });
+    listed.push({ id: deptId, name: toText(d.deptName) ?? toText(d.name) ?? deptId });
   }
+  const departments = uniqueDepartments(listed);
   return {
     platform: 'revechat',
     connectionId,
@@ -132,21 +164,36 @@ export class ReveChatClient implements PlatformClient {
     if (!isEnvelope) return body;
     if (status !== undefined && ERROR_STATUSES.has(status)) {
       const message = toText(body.message) ?? `REVE Chat answered "${body.status as string}".`;
-      throw new ApiError(kindFromMessage(message, 'bad-request'), this.ctx.sanitise(message), { code: status });
+      throw refineVendorError(new ApiError(kindFromMessage(message, 'bad-request'), this.ctx.sanitise(message), { code: status }));
     }
     return (body as Json).body;
   }
 
-  private async agentPage(pageNo: number, signal: AbortSignal | undefined): Promise<Agent[]> {
+  /** One page's body, or undefined when the answer says the list ends here (see `endsTheList`). */
+  private async listPage(pageNo: number, read: () => Promise<{ status: number; body: unknown }>): Promise<unknown> {
+    try {
+      const res = await read();
+      if (res.status === 204) return undefined;
+      return this.unwrap(res.body);
+    } catch (e) {
+      if (endsTheList(e, pageNo)) {
+        this.ctx.logger?.debug(`REVE Chat page ${pageNo}: ${e instanceof ApiError ? `${e.kind} ${e.status ?? ''}`.trim() : 'error'}, taken as the end of the list`);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  private async agentPage(pageNo: number, signal: AbortSignal | undefined, budget?: WaitBudget): Promise<Agent[]> {
     const accountId = this.accountId();
-    const res = await this.ctx.http.get({
+    const body = await this.listPage(pageNo, () => this.ctx.http.get({
       path: `/api/agents/${encodeURIComponent(accountId)}`,
       query: { page_no: pageNo },
       headers: this.keyHeaders(),
       route: '/api/agents/:account',
       signal,
-    });
-    const body = this.unwrap(res.body);
+      budget,
+    }));
     if (body === undefined || body === null) return [];
     if (!Array.isArray(body)) throw new ApiError('malformed', 'REVE Chat sent an agent list that is not a list.');
     return body.map((a) => reveAgent(a, this.ctx.connection.id)).filter((a): a is Agent => !!a);
@@ -157,8 +204,12 @@ export class ReveChatClient implements PlatformClient {
     if (this.hasBasicAuth()) await this.offlinePage(1, o?.signal);
   }
 
-  agents(o?: CallOptions): AsyncIterable<Agent[]> {
-    return numberedPages((n, signal) => this.agentPage(n, signal), (a) => a.id, { signal: o?.signal, pageCap: this.ctx.pageCap, concurrency: this.ctx.concurrency });
+  /** REVE Chat's `page_no` has no sort: a server that ignores it repeats page 1, which `onEnd` reports as incomplete. */
+  agents(o?: ListOptions): AsyncIterable<Agent[]> {
+    const budget = this.ctx.http.listingBudget();
+    return numberedPages((n, signal) => this.agentPage(n, signal, budget), (a) => a.id, {
+      signal: o?.signal, pageCap: this.ctx.pageCap, concurrency: this.ctx.concurrency, onEnd: o?.onEnd,
+    });
   }
 
   async agent(id: string, o?: CallOptions): Promise<Agent> {
@@ -182,26 +233,30 @@ export class ReveChatClient implements PlatformClient {
     return agent;
   }
 
-  async availableAgents(): Promise<Agent[]> {
+  async availableAgents(): Promise<AvailableAgents> {
     throw unsupported('revechat', 'available agents');
   }
 
-  private async offlinePage(pageNo: number, signal: AbortSignal | undefined): Promise<OfflineMessage[]> {
-    const res = await this.ctx.http.get({
+  private async offlinePage(pageNo: number, signal: AbortSignal | undefined, budget?: WaitBudget): Promise<OfflineMessage[]> {
+    const headers = this.basicHeaders();
+    const body = await this.listPage(pageNo, () => this.ctx.http.get({
       path: '/api/offlinemessages/',
       query: { page_no: pageNo },
-      headers: this.basicHeaders(),
+      headers,
       signal,
-    });
-    const body = this.unwrap(res.body);
+      budget,
+    }));
     if (body === undefined || body === null) return [];
     if (!Array.isArray(body)) throw new ApiError('malformed', 'REVE Chat sent an offline-message list that is not a list.');
     return body.map(reveOfflineMessage).filter((m): m is OfflineMessage => !!m);
   }
 
-  offlineMessages(o?: CallOptions): AsyncIterable<OfflineMessage[]> {
+  offlineMessages(o?: ListOptions): AsyncIterable<OfflineMessage[]> {
     if (!this.hasBasicAuth()) return failing(unsupported('revechat', 'offline messages without the superadmin e-mail and password'));
-    return numberedPages((n, signal) => this.offlinePage(n, signal), (m) => m.id, { signal: o?.signal, pageCap: this.ctx.pageCap, concurrency: this.ctx.concurrency });
+    const budget = this.ctx.http.listingBudget();
+    return numberedPages((n, signal) => this.offlinePage(n, signal, budget), (m) => m.id, {
+      signal: o?.signal, pageCap: this.ctx.pageCap, concurrency: this.ctx.concurrency, onEnd: o?.onEnd,
+    });
   }
 
   async offlineMessage(id: string, o?: CallOptions): Promise<OfflineMessageDetail> {

@@ -1,7 +1,9 @@
 // Show Available Agents (Rocket.Chat): who can take a chat now.
 import * as vscode from 'vscode';
 import { isApiError } from '../api/errors';
+import type { Agent } from '../api/model';
 import { agentIcon } from '../views/presentation/agent';
+import { allFailedMessage, allSourcesFailed, availableAgentsTitle, failedSourceLines } from '../views/presentation/availableAgents';
 import { notificationText, quickPickText } from '../views/presentation/text';
 import type { ClientProvider } from '../connections/clientProvider';
 import { copyAgentId, openAgent, type AgentCommandDeps } from './agentCommands';
@@ -22,9 +24,9 @@ export async function showAvailableAgents(s: AvailableAgentsDeps, arg: unknown):
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} cannot list available agents.', notificationText(connection.label)));
     return;
   }
-  let agents;
+  let result;
   try {
-    agents = await vscode.window.withProgress(
+    result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Asking {0} who is available…', notificationText(connection.label)), cancellable: true },
       (_p, token) => {
         const ac = new AbortController();
@@ -36,30 +38,49 @@ export async function showAvailableAgents(s: AvailableAgentsDeps, arg: unknown):
     if (isApiError(e) && e.kind === 'cancelled') return;
     throw e;
   }
-  if (!agents.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No agent of {0} is available right now.', notificationText(connection.label)));
+  // The two Rocket.Chat sources are independent: fail only when neither could be read.
+  for (const source of result.sources) {
+    if (source.error) s.log.warn(`Available agents of "${connection.label}" (${connection.id}): ${source.endpoint} failed:`, source.error);
+  }
+  if (allSourcesFailed(result)) {
+    const showLogs = vscode.l10n.t('Show Logs');
+    void vscode.window.showErrorMessage(notificationText(allFailedMessage(connection.label, result), 1000), showLogs).then((choice) => {
+      if (choice === showLogs) void vscode.commands.executeCommand('chatdesk.showLogs');
+    });
     return;
   }
+  const notes = failedSourceLines(result);
+  if (!result.agents.length) {
+    void vscode.window.showInformationMessage(notificationText(
+      [vscode.l10n.t('No agent of {0} is available right now.', connection.label), ...notes].join(' '), 1000,
+    ));
+    return;
+  }
+  type Item = vscode.QuickPickItem & { agent?: Agent };
+  const items: Item[] = result.agents.map((a) => {
+    const icon = agentIcon(a.status);
+    return {
+      label: quickPickText(a.name) || quickPickText(a.id),
+      description: quickPickText(a.email, 120),
+      detail: vscode.l10n.t('ID {0}', quickPickText(a.id, 80)),
+      iconPath: new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined),
+      agent: a,
+    };
+  });
+  // A source that could not be read says so at the top, as a separator (not selectable).
+  const header: Item[] = notes.map((n) => ({ label: quickPickText(n, 300), kind: vscode.QuickPickItemKind.Separator }));
   const pick = await vscode.window.showQuickPick(
-    agents.map((a) => {
-      const icon = agentIcon(a.status);
-      return {
-        label: quickPickText(a.name) || quickPickText(a.id),
-        description: quickPickText(a.email, 120),
-        detail: vscode.l10n.t('ID {0}', quickPickText(a.id, 80)),
-        iconPath: new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined),
-        agent: a,
-      };
-    }),
-    { title: vscode.l10n.t('Available agents: {0} ({1})', quickPickText(connection.label), agents.length), placeHolder: vscode.l10n.t('Choose an agent to copy its ID'), matchOnDescription: true, matchOnDetail: true },
+    [...header, ...items],
+    { title: quickPickText(availableAgentsTitle(connection.label, result), 300), placeHolder: vscode.l10n.t('Choose an agent to copy its ID'), matchOnDescription: true, matchOnDetail: true },
   );
-  if (!pick) return;
+  if (!pick?.agent) return;
+  const agent = pick.agent;
   const action = await vscode.window.showQuickPick(
     [{ label: `$(copy) ${vscode.l10n.t('Copy ID')}`, id: 'copy' }, { label: `$(go-to-file) ${vscode.l10n.t('Open Details')}`, id: 'open' }],
     { title: pick.label },
   );
-  if (action?.id === 'copy') await copyAgentId(s, pick.agent);
-  else if (action?.id === 'open') await openAgent(s, pick.agent);
+  if (action?.id === 'copy') await copyAgentId(s, agent);
+  else if (action?.id === 'open') await openAgent(s, agent);
 }
 
 export function registerAvailableAgents(s: AvailableAgentsDeps): vscode.Disposable[] {

@@ -5,21 +5,24 @@ import { createClientFor } from '../connections/clientProvider';
 import { runConnectionFlow, type FlowMode, type FlowResult } from '../connections/connectionFlow';
 import type { Prompter } from '../connections/prompter';
 import { QuickInputPrompter } from '../connections/quickInputPrompter';
-import { decodeJwtClaims } from '../connections/reveKey';
+import { isKeyringError, KEYRING_HELP_URL, logName } from '../connections/keyring';
+import { keyExpiresAt } from '../connections/reveKey';
+import { saveWithRetry } from '../connections/saving';
 import type { StoredConnection } from '../connections/types';
+import { connectionVerifier } from '../connections/verification';
 import { validateLabel } from '../connections/validation';
 import { notificationText } from '../views/presentation/text';
 import { connectionFromArg } from './args';
 import { pickConnection } from './pickConnection';
 import { registerCommand } from './register';
 import type { ConnectionStore } from '../connections/store';
+import { isTestMode } from '../testApi';
 import type { Logger } from '../util/log';
 
 export interface ConnectionCommandDeps {
   log: Logger;
   connections: ConnectionStore;
 }
-import { isTestMode } from '../testApi';
 
 export interface FlowCommandOptions {
   /** Drives every step (integration tests pass a scripted one); default: the real quick input. */
@@ -31,27 +34,20 @@ function optionsFrom(arg: unknown): FlowCommandOptions {
   return p && typeof p.input === 'function' ? { prompter: p } : {};
 }
 
-function keyExpiry(result: FlowResult, existing: StoredConnection | undefined): number | undefined {
-  if (result.connection.platform !== 'revechat') return undefined;
-  if (result.credentials.apiKey) return decodeJwtClaims(result.credentials.apiKey)?.expiresAt;
-  return existing?.keyExpiresAt;
-}
-
 async function runFlow(s: ConnectionCommandDeps, mode: FlowMode, prompter: Prompter): Promise<FlowResult | undefined> {
-  const existingCredentials: Credentials | undefined = mode.kind === 'add' ? undefined : await s.connections.credentials(mode.connection.id);
+  let existingCredentials: Credentials | undefined;
+  if (mode.kind !== 'add') {
+    try {
+      existingCredentials = await s.connections.credentials(mode.connection.id);
+    } catch (e) {
+      // The keyring cannot be read: the flow goes on with what the user types (Update Credentials is the way out).
+      if (!isKeyringError(e)) throw e;
+    }
+  }
   return runConnectionFlow(mode, {
     prompter,
     existingCredentials,
-    verify: async (connection, credentials, signal) => {
-      s.log.info(`Verifying ${connection.platform} connection at ${connection.baseUrl}.`);
-      try {
-        await createClientFor(connection, credentials, s.log).verify({ signal });
-        s.log.info('Verification succeeded.');
-      } catch (e) {
-        s.log.warn('Verification failed:', e);
-        throw e;
-      }
-    },
+    verify: connectionVerifier((connection, credentials) => createClientFor(connection, credentials, s.log), s.log),
   });
 }
 
@@ -59,7 +55,11 @@ export async function addConnection(s: ConnectionCommandDeps, arg?: unknown): Pr
   const prompter = optionsFrom(arg).prompter ?? new QuickInputPrompter();
   const result = await runFlow(s, { kind: 'add' }, prompter);
   if (!result) return undefined;
-  const saved = await s.connections.add({ ...result.connection, keyExpiresAt: keyExpiry(result, undefined) }, result.credentials);
+  const saved = await saveWithRetry(
+    () => s.connections.add({ ...result.connection, keyExpiresAt: keyExpiresAt(result.connection.platform, result.credentials) }, result.credentials),
+    (message, detail, action) => prompter.confirm(message, detail, action),
+  );
+  if (!saved) return undefined;
   void vscode.window.showInformationMessage(vscode.l10n.t('Connection "{0}" added.', notificationText(saved.label)));
   void vscode.commands.executeCommand('chatdesk.agents.focus');
   return saved;
@@ -72,7 +72,12 @@ async function editLike(s: ConnectionCommandDeps, kind: 'edit' | 'credentials', 
   const prompter = opts.prompter ?? new QuickInputPrompter();
   const result = await runFlow(s, { kind, connection }, prompter);
   if (!result) return undefined;
-  const updated = await s.connections.update(connection.id, { ...result.connection, keyExpiresAt: keyExpiry(result, connection) }, result.credentials);
+  const updated = await saveWithRetry(
+    () => s.connections.update(connection.id, { ...result.connection, keyExpiresAt: keyExpiresAt(result.connection.platform, result.credentials, connection.keyExpiresAt) }, result.credentials),
+    (message, detail, action) => prompter.confirm(message, detail, action),
+  );
+  if (!updated) return undefined;
+  s.log.debug(`Saved connection ${logName(updated)}.`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Connection "{0}" updated.', notificationText(updated.label)));
   return updated;
 }
@@ -113,5 +118,7 @@ export function registerConnectionCommands(s: ConnectionCommandDeps): vscode.Dis
     registerCommand('chatdesk.updateCredentials', s.log, (target, arg) => editLike(s, 'credentials', target, optionsFrom(arg))),
     registerCommand('chatdesk.renameConnection', s.log, (target) => renameConnection(s, target)),
     registerCommand('chatdesk.removeConnection', s.log, (target, arg) => removeConnection(s, target, arg)),
+    // From the error item of a connection whose credentials VS Code could not read from the OS keyring.
+    registerCommand('chatdesk.openKeyringHelp', s.log, () => vscode.env.openExternal(vscode.Uri.parse(KEYRING_HELP_URL))),
   ];
 }

@@ -5,6 +5,7 @@ import { createClient } from '../api';
 import type { Connection, Credentials, PlatformClient } from '../api/model';
 import { Disposable } from '../util/lifecycle';
 import type { Logger } from '../util/log';
+import { logName } from './keyring';
 import { toConnection, type ConnectionStore } from './store';
 import type { StoredConnection } from './types';
 
@@ -69,7 +70,7 @@ export class ClientProvider extends Disposable {
       stored = this.store.get(id) ?? stored;
     }
     const credentials = await this.store.credentials(id);
-    this.log.debug(`Creating ${stored.platform} client for connection ${id} (${stored.baseUrl}).`);
+    this.log.debug(`Creating ${stored.platform} client for connection ${logName(stored)} (${stored.baseUrl}).`);
     return createClient(toConnection(stored), credentials, readClientOptions(this.log));
   }
 }

@@ -5,6 +5,7 @@
 import { PLATFORM_NAMES, type Connection, type Credentials, type Platform } from '../api/model';
 import { normaliseBaseUrl } from '../api/baseUrl';
 import { ApiError, isApiError } from '../api/errors';
+import { isTwoFactorError } from '../api/vendorCodes';
 import { t } from '../util/l10n';
 import { BACK, type PickItem, type Prompter, type ValidationMessage } from './prompter';
 import { decodeJwtClaims } from './reveKey';
@@ -56,8 +57,20 @@ function toMessage(v: Validated): ValidationMessage | undefined {
   return undefined;
 }
 
+export interface VerifyFailureHint {
+  field: FieldKey;
+  message: string;
+  /** Other fields that may be the wrong one, with what to say there if the user goes back to them. */
+  also?: { field: FieldKey; message: string }[];
+}
+
+/** The permissions a `forbidden` error names, quoted and joined: "a" or "b". */
+function permissionList(e: ApiError): string {
+  return (e.permissions ?? []).map((p) => `"${p}"`).join(t(' or '));
+}
+
 /** Which field a verification failure most likely points at, and what to tell the user there. */
-export function explainVerifyFailure(platform: Platform, e: unknown, baseUrl: string, fields: FieldKey[]): { field: FieldKey; message: string } {
+export function explainVerifyFailure(platform: Platform, e: unknown, baseUrl: string, fields: FieldKey[]): VerifyFailureHint {
   const keyField: FieldKey = platform === 'rocketchat' ? 'authToken' : 'apiKey';
   const pick = (f: FieldKey): FieldKey => (fields.includes(f) ? f : fields[fields.length - 1]);
   let host = baseUrl;
@@ -66,11 +79,43 @@ export function explainVerifyFailure(platform: Platform, e: unknown, baseUrl: st
     return { field: pick('label'), message: t('Verification failed: {0}', e instanceof Error ? e.message : String(e)) };
   }
   const err: ApiError = e;
+  if (isTwoFactorError(err)) {
+    return {
+      field: pick(keyField),
+      message: t('Rocket.Chat asks this user for a two-factor code, which Chatdesk cannot send. Create a personal access token with "Ignore Two Factor Authentication" ticked (avatar → My Account → Personal Access Tokens → Add) and paste it here.'),
+    };
+  }
   switch (err.kind) {
     case 'auth':
+      if (platform === 'rocketchat') {
+        // Rocket.Chat looks the user up by ID and token together: a wrong ID and a wrong token get the same 401.
+        return {
+          field: pick(keyField),
+          message: t('Rocket.Chat did not accept this user ID and token together ({0}). It answers the same for a wrong user ID as for a wrong token: check the token, or press Back to check the user ID.', err.message),
+          also: fields.includes('userId') ? [{ field: 'userId', message: t('Rocket.Chat did not accept the user ID and token together: check that this is the user ID shown with your personal access token (or in /api/v1/me).') }] : undefined,
+        };
+      }
       return { field: pick(keyField), message: t('The credentials were rejected: {0}', err.message) };
     case 'forbidden':
-      return { field: pick(keyField), message: t('The credentials are valid but not allowed to list agents: {0}', err.message) };
+      if (platform === 'rocketchat') {
+        return {
+          field: pick(keyField),
+          message: err.permissions?.length
+            ? t('These credentials work, but this Rocket.Chat user may not list agents. Ask an administrator for the {0} permission (the livechat-agent role has one), or use another user\'s ID and token.', permissionList(err))
+            : t('These credentials work, but this Rocket.Chat user may not list agents: {0}', err.message),
+        };
+      }
+      if (platform === 'revechat' && fields.includes('accountId')) {
+        return { field: 'accountId', message: t('The key works, but REVE Chat refused this account: {0}', err.message) };
+      }
+      return { field: pick(keyField), message: t('The credentials work but are not allowed to list agents: {0}', err.message) };
+    case 'rate-limited':
+      return {
+        field: pick('label'),
+        message: err.retryAfterMs !== undefined
+          ? t('The server is limiting requests; try again in {0} s (press Enter).', Math.ceil(err.retryAfterMs / 1000))
+          : t('The server is limiting requests; try again in a minute (press Enter).'),
+      };
     case 'not-found':
       return { field: pick(platform === 'revechat' ? 'accountId' : 'baseUrl'), message: t('Not found on {0}: {1}', host, err.message) };
     case 'bad-request':
@@ -185,7 +230,8 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
   const platformStep = mode.kind === 'add' ? 1 : 0;
   let index = 0; // 0 = platform step in add mode
   if (!platformStep) index = 1;
-  let pendingMessage: { field: FieldKey; message: string } | undefined;
+  /** Messages to show when a field's step opens next (after a failed verification). */
+  const pending = new Map<FieldKey, string>();
 
   for (;;) {
     if (index === 0) {
@@ -229,16 +275,20 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
         return draft;
       } catch (e) {
         const keys = fields.map((f) => f.key);
-        pendingMessage = stage === 'login' && isApiError(e) && (e.kind === 'auth' || e.kind === 'forbidden')
+        const hint: VerifyFailureHint = stage === 'login' && isApiError(e) && (e.kind === 'auth' || e.kind === 'forbidden')
           ? { field: keys.includes('password') ? 'password' : keys.includes('username') ? 'username' : keys[keys.length - 1], message: t('The superadmin e-mail or password was rejected: {0}', e.message) }
           : explainVerifyFailure(p, e, connection.baseUrl, keys);
-        index = fields.findIndex((f) => f.key === pendingMessage!.field) + 1;
+        pending.clear();
+        for (const other of hint.also ?? []) pending.set(other.field, other.message);
+        pending.set(hint.field, hint.message);
+        index = fields.findIndex((f) => f.key === hint.field) + 1;
         continue;
       }
     }
     const spec = fields[index - 1];
-    const initialMessage = pendingMessage?.field === spec.key ? { message: pendingMessage.message, severity: 'error' as const } : undefined;
-    pendingMessage = undefined;
+    const said = pending.get(spec.key);
+    const initialMessage = said !== undefined ? { message: said, severity: 'error' as const } : undefined;
+    pending.delete(spec.key);
     const current = values[spec.key];
     const answer = await prompter.input({
       title,

@@ -51,3 +51,13 @@ export function expiryMessage(s: KeyExpiryState): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * When a connection's REVE Chat key expires (epoch ms), to store beside it: from the new key when one was entered,
+ * else the expiry already stored (`previous`). Undefined for other platforms and for keys that are not JWTs.
+ */
+export function keyExpiresAt(platform: string, credentials: { apiKey?: string }, previous?: number): number | undefined {
+  if (platform !== 'revechat') return undefined;
+  if (credentials.apiKey) return decodeJwtClaims(credentials.apiKey)?.expiresAt;
+  return previous;
+}

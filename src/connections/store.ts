@@ -1,11 +1,13 @@
 // ConnectionStore: connection metadata in globalState (survives restarts, never synced), credentials in
 // SecretStorage only, one secret per connection id. Writes are all-or-nothing: secrets are written
-// first and rolled back if the metadata cannot be saved.
+// first and rolled back if the metadata cannot be saved. A keyring that fails (SecretStorage rejects) is a
+// KeyringError, never the keyring's raw message.
 import * as vscode from 'vscode';
 import type { Connection, Credentials } from '../api/model';
 import { Disposable } from '../util/lifecycle';
 import type { Logger } from '../util/log';
 import { registerSecret } from '../util/redact';
+import { KeyringError, keyringDetail, logName } from './keyring';
 import type { ConnectionChange, StoredConnection } from './types';
 
 const STATE_KEY = 'chatdesk.connections.v1';
@@ -58,16 +60,45 @@ export class ConnectionStore extends Disposable {
     return this.connections.find((c) => c.id === id);
   }
 
-  /** The connection's credentials (empty object when none are stored). Registers them for log redaction. */
+  private name(id: string): string {
+    return logName(this.get(id) ?? { id });
+  }
+
+  /** SecretStorage.get, with a keyring failure as KeyringError('read'). */
+  private async readSecret(id: string): Promise<string | undefined> {
+    try {
+      return await this.secrets.get(secretKey(id));
+    } catch (e) {
+      const error = new KeyringError('read', e);
+      this.log.warn(`Reading the credentials of connection ${this.name(id)} from the OS keyring failed: ${keyringDetail(error)}`);
+      throw error;
+    }
+  }
+
+  /** SecretStorage.store, with a keyring failure as KeyringError('write'). */
+  private async writeSecret(id: string, value: string, name: string): Promise<void> {
+    try {
+      await this.secrets.store(secretKey(id), value);
+    } catch (e) {
+      const error = new KeyringError('write', e);
+      this.log.warn(`Saving the credentials of connection ${name} in the OS keyring failed: ${keyringDetail(error)}`);
+      throw error;
+    }
+  }
+
+  /**
+   * The connection's credentials (empty object when none are stored). Registers them for log redaction.
+   * Rejects with KeyringError('read') when VS Code cannot read the OS keyring.
+   */
   async credentials(id: string): Promise<Credentials> {
-    const raw = await this.secrets.get(secretKey(id));
+    const raw = await this.readSecret(id);
     if (!raw) return {};
     try {
       const c = cleanCredentials(JSON.parse(raw) as Credentials);
       registerAll(c);
       return c;
     } catch {
-      this.log.warn(`Stored credentials of connection ${id} are unreadable; treating them as missing.`);
+      this.log.warn(`Stored credentials of connection ${this.name(id)} are unreadable; treating them as missing.`);
       return {};
     }
   }
@@ -83,20 +114,20 @@ export class ConnectionStore extends Disposable {
     this.connections = next;
   }
 
-  /** Saves a new connection with its credentials; either both are saved or neither. */
+  /** Saves a new connection with its credentials; either both are saved or neither (KeyringError('write') if the keyring fails). */
   add(connection: Omit<StoredConnection, 'id'> & { id?: string }, credentials: Credentials): Promise<StoredConnection> {
     return this.serial(async () => {
       const stored: StoredConnection = { ...connection, id: connection.id ?? newId() };
       const creds = cleanCredentials(credentials);
       registerAll(creds);
-      await this.secrets.store(secretKey(stored.id), JSON.stringify(creds));
+      await this.writeSecret(stored.id, JSON.stringify(creds), logName(stored));
       try {
         await this.writeState([...this.connections, stored]);
       } catch (e) {
         await this.secrets.delete(secretKey(stored.id)).then(undefined, () => undefined);
         throw e;
       }
-      this.log.info(`Added connection ${stored.id} (${stored.platform}, ${stored.baseUrl}).`);
+      this.log.info(`Added connection ${logName(stored)} (${stored.platform}, ${stored.baseUrl}).`);
       this._onDidChange.fire({ kind: 'added', id: stored.id });
       return stored;
     });
@@ -115,7 +146,7 @@ export class ConnectionStore extends Disposable {
       let previousSecret: string | undefined;
       let credentialsChanged = false;
       if (credentials) {
-        previousSecret = await this.secrets.get(secretKey(id));
+        previousSecret = await this.readSecret(id);
         let old: Credentials = {};
         try { old = previousSecret ? (JSON.parse(previousSecret) as Credentials) : {}; } catch { /* unreadable: replaced */ }
         const merged = cleanCredentials({
@@ -126,7 +157,7 @@ export class ConnectionStore extends Disposable {
         registerAll(merged);
         const serialised = JSON.stringify(merged);
         credentialsChanged = serialised !== previousSecret;
-        if (credentialsChanged) await this.secrets.store(secretKey(id), serialised);
+        if (credentialsChanged) await this.writeSecret(id, serialised, logName(next));
       }
       try {
         await this.writeState(this.connections.map((c) => (c.id === id ? next : c)));
@@ -139,7 +170,7 @@ export class ConnectionStore extends Disposable {
         throw e;
       }
       const onlyLabel = Object.keys(patch).every((k) => k === 'label') && !credentialsChanged;
-      this.log.info(`Updated connection ${id}${credentialsChanged ? ' (credentials changed)' : ''}.`);
+      this.log.info(`Updated connection ${logName(next)}${credentialsChanged ? ' (credentials changed)' : ''}.`);
       this._onDidChange.fire({ kind: onlyLabel ? 'renamed' : 'updated', id, credentialsChanged });
       return next;
     });
@@ -152,14 +183,15 @@ export class ConnectionStore extends Disposable {
   /** Removes the connection and deletes its secrets. */
   remove(id: string): Promise<void> {
     return this.serial(async () => {
-      if (!this.get(id)) return;
+      const removed = this.get(id);
+      if (!removed) return;
       await this.writeState(this.connections.filter((c) => c.id !== id));
       try {
         await this.secrets.delete(secretKey(id));
       } catch (e) {
-        this.log.warn(`Could not delete the secrets of connection ${id}:`, e);
+        this.log.warn(`Could not delete the secrets of connection ${logName(removed)}:`, e);
       }
-      this.log.info(`Removed connection ${id}.`);
+      this.log.info(`Removed connection ${logName(removed)}.`);
       this._onDidChange.fire({ kind: 'removed', id });
     });
   }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Credentials, Platform } from '../api/model';
 import type { DemoHost } from '../connections/clientProvider';
-import { decodeJwtClaims } from '../connections/reveKey';
+import { keyExpiresAt } from '../connections/reveKey';
 import type { ConnectionStore } from '../connections/store';
 import type { StoredConnection } from '../connections/types';
 import { PLATFORM_NAMES } from '../api/model';
@@ -149,7 +149,7 @@ export class DemoService extends Disposable implements DemoHost {
         ...s.meta,
         demo: true,
         demoSource: source,
-        keyExpiresAt: s.platform === 'revechat' && s.credentials.apiKey ? decodeJwtClaims(s.credentials.apiKey)?.expiresAt : undefined,
+        keyExpiresAt: keyExpiresAt(s.platform, s.credentials),
       };
       const existing = this.store.get(id);
       if (existing) {

@@ -24,8 +24,25 @@ Usage: npm run sandbox -- [options]
   --html-error-rate R      fraction answered with an nginx 502 HTML page
   --storm-rate R           fraction answered 429 regardless of limits
   --storm-no-retry-after   storm 429s carry no Retry-After
+  --storm-seconds N        the wait storm 429s name (default 1 with Retry-After, else 60)
+  --storm-form FORM        Rocket.Chat storm 429 body: details | text | headers | bare (default details)
+  --storm-status N         status of storm answers (default 429; 400 = older Rocket.Chat)
   --page-forever           every page is full, paging never ends
   --chunked                bodies chunked, without Content-Length
+  --forbidden FORM         Rocket.Chat missing permission: error-unauthorized | unauthorized |
+                           unauthorized-401 | error-not-authorized (default error-unauthorized)
+  --restricted-permissions LIST
+                           permissions of the restricted Rocket.Chat user, comma-separated
+                           (view-agents, view-agent, view-departments, agents-available)
+  --two-factor KIND        Rocket.Chat answers every call 400 totp-required | totp-invalid
+  --unstable-ties          Rocket.Chat: tied agents come in a new order for each page (unless sort={"_id":1})
+  --ignore-sort            Rocket.Chat ignores sort (always by name)
+  --agent-name NAME        Rocket.Chat: every generated agent is called NAME (e.g. Support)
+  --duplicate-departments  REVE Chat and Rocket.Chat agents list their first department twice
+  --ignore-page-no         REVE Chat ignores page_no: every page is page 1
+  --list-end FORM          REVE Chat page past the end: empty | not-found | not-found-legacy | not-found-text |
+                           error-200 | null-body | json-null | empty-body | no-content | invalid-page
+  --empty-account          REVE Chat account without agents
   --rate-limit off         disable all rate limits
   --rate-window MS         rate-limit window (default 60000)
   --hostile S              add records carrying the string S (repeatable)
@@ -43,6 +60,11 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${flag} needs a value`);
       return v;
+    };
+    const oneOf = <T extends string>(allowed: readonly T[]): T => {
+      const v = value();
+      if (!(allowed as readonly string[]).includes(v)) throw new Error(`${flag}: ${allowed.join(', ')}, not ${v}`);
+      return v as T;
     };
     const num = (): number => {
       const raw = value();
@@ -74,6 +96,25 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       case '--html-error-rate': faults.htmlErrorRate = num(); break;
       case '--storm-rate': faults.storm429Rate = num(); break;
       case '--storm-no-retry-after': faults.storm429RetryAfter = false; break;
+      case '--storm-seconds': faults.storm429Seconds = num(); break;
+      case '--storm-status': faults.storm429Status = num(); break;
+      case '--storm-form': faults.storm429Form = oneOf(['details', 'text', 'headers', 'bare'] as const); break;
+      case '--forbidden': options.rocketchatForbidden = oneOf(['error-unauthorized', 'unauthorized', 'unauthorized-401', 'error-not-authorized'] as const); break;
+      case '--restricted-permissions': {
+        const allowed = ['view-agents', 'view-agent', 'view-departments', 'agents-available'] as const;
+        const list = value().split(',').map((p) => p.trim()).filter(Boolean);
+        for (const p of list) if (!(allowed as readonly string[]).includes(p)) throw new Error(`--restricted-permissions: unknown ${p}`);
+        options.rocketchatRestrictedPermissions = list as (typeof allowed)[number][];
+        break;
+      }
+      case '--two-factor': options.rocketchatTwoFactor = oneOf(['totp-required', 'totp-invalid'] as const); break;
+      case '--unstable-ties': options.rocketchatUnstableTies = true; break;
+      case '--ignore-sort': options.rocketchatIgnoreSort = true; break;
+      case '--agent-name': options.rocketchatAgentName = value(); break;
+      case '--duplicate-departments': options.duplicateDepartments = true; break;
+      case '--ignore-page-no': options.revechatIgnorePageNo = true; break;
+      case '--list-end': options.revechatListEnd = oneOf(['empty', 'not-found', 'not-found-legacy', 'not-found-text', 'error-200', 'null-body', 'json-null', 'empty-body', 'no-content', 'invalid-page'] as const); break;
+      case '--empty-account': options.revechatEmptyAccount = true; break;
       case '--page-forever': faults.pageForever = true; break;
       case '--chunked': faults.chunked = true; break;
       case '--rate-limit': {

@@ -2,7 +2,7 @@
 
 import type { SandboxData } from './data';
 import type { FixedWindowLimiter } from './ratelimit';
-import type { FaultOptions, SandboxCredentials } from './types';
+import type { FaultOptions, SandboxCredentials, SandboxOptions } from './types';
 
 /** The sandbox's credentials with every optional demo user filled in. */
 export interface FullCredentials {
@@ -19,6 +19,10 @@ export interface SandboxContext {
   revechatPageSize: number;
   revechatOfflinePageSize: number;
   rocketchatAvailableEndpoint: 'paged' | 'single' | 'removed';
+  /** The options the handlers read as they are (variants of vendor behaviour). */
+  variants: Pick<SandboxOptions,
+    'rocketchatForbidden' | 'rocketchatRestrictedPermissions' | 'rocketchatTwoFactor' | 'rocketchatUnstableTies' | 'rocketchatIgnoreSort'
+    | 'revechatIgnorePageNo' | 'revechatListEnd' | 'revechatEmptyAccount'>;
   /** HelpCrunch 429s carry Retry-After (undocumented by HelpCrunch). */
   helpcrunchRetryAfter: boolean;
   faults(): FaultOptions;

@@ -23,6 +23,10 @@ export interface DataOptions {
   hostileStrings: string[];
   /** Offline-message ids whose detail answers 403; default: generated ids that are multiples of 97. */
   forbiddenOfflineMessageIds?: number[];
+  /** Every generated Rocket.Chat agent gets this name (ties in the server's default sort by name). */
+  rocketchatAgentName?: string;
+  /** Generated agents list their first department twice (REVE Chat and Rocket.Chat). */
+  duplicateDepartments?: boolean;
 }
 
 export interface ReveData {
@@ -137,7 +141,7 @@ function generateReve(options: DataOptions, rnd: Random): ReveData {
       last_name: p.last,
       first_name: p.first,
       create_time: Math.floor((DATA_EPOCH - int(rnd, 200 * DAY, 1500 * DAY)) / 1000) * 1000,
-      departments: depts,
+      departments: options.duplicateDepartments && depts.length ? [...depts, { ...depts[0] }] : depts,
     });
   }
   const agentIndex = new Map(agents.map((a, i) => [a.agent_id, i]));
@@ -299,10 +303,10 @@ function generateRocket(options: DataOptions, rnd: Random): RocketData {
       username: p.emailLocal,
       status,
       statusLivechat: available ? 'available' : 'not-available',
-      name: p.display,
+      name: options.rocketchatAgentName ?? p.display,
       emails: [{ address: `${p.emailLocal}@example.com`, verified: rnd() < 0.8 }],
       livechat: rnd() < 0.15 ? null : { maxNumberSimultaneousChat: pick(rnd, ['', '0', '2', '5', '5', '10']) },
-      departments: depts,
+      departments: options.duplicateDepartments && depts.length ? [...depts, depts[0]] : depts,
     });
   }
   const members = new Map<string, number>();

@@ -63,7 +63,7 @@ export class FaultInjector {
     if (fired.has('dropRate')) return { kind: 'drop' };
     if (fired.has('storm429Rate')) {
       const withRetry = this.current.storm429RetryAfter ?? true;
-      return { kind: 'storm', retryAfterSeconds: withRetry ? 1 : undefined };
+      return { kind: 'storm', retryAfterSeconds: withRetry ? this.current.storm429Seconds ?? 1 : undefined };
     }
     if (fired.has('errorRate')) {
       this.errors++;

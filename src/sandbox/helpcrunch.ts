@@ -73,8 +73,10 @@ export function createHelpCrunch(ctx: SandboxContext): PlatformHandler {
       // Undocumented for unknown paths; HelpCrunch's 404 codes include `not_found`.
       return json(404, { errors: [{ code: 'not_found', message: 'Not found' }] });
     },
-    tooManyRequests(_req, retryAfterSeconds) {
-      return tooMany(retryAfterSeconds);
+    tooManyRequests(_req, retryAfterSeconds, faults) {
+      const res = tooMany(retryAfterSeconds);
+      if (faults?.storm429Status) res.status = faults.storm429Status;
+      return res;
     },
   };
 }

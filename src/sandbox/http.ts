@@ -1,6 +1,7 @@
 // Request/response values the platform handlers work with: plain data, no sockets, so handlers stay pure.
 
 import type { IncomingHttpHeaders } from 'node:http';
+import type { FaultOptions } from './types';
 
 export interface SandboxRequest {
   method: string;
@@ -20,8 +21,11 @@ export interface SandboxResponse {
 
 export interface PlatformHandler {
   handle(req: SandboxRequest): SandboxResponse;
-  /** This platform's own 429 (used by the "storm" fault); `retryAfterSeconds` undefined = no Retry-After. */
-  tooManyRequests(req: SandboxRequest, retryAfterSeconds: number | undefined): SandboxResponse;
+  /**
+   * This platform's own 429 (used by the "storm" fault); `retryAfterSeconds` undefined = no Retry-After. `faults`
+   * may ask for another form, wait or status (FaultOptions.storm429*).
+   */
+  tooManyRequests(req: SandboxRequest, retryAfterSeconds: number | undefined, faults?: FaultOptions): SandboxResponse;
 }
 
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): SandboxResponse {

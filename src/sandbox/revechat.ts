@@ -54,6 +54,25 @@ function basicUser(ctx: SandboxContext, req: SandboxRequest): BasicUser {
   return null;
 }
 
+/**
+ * A page past the end of a list (or page 1 of an empty one), in the form SandboxOptions.revechatListEnd names.
+ * REVE Chat does not document it: every form is a guess from how its servers answer a missing record.
+ */
+function listEnd(form: SandboxContext['variants']['revechatListEnd'], noun: 'Agents' | 'Offline messages', page: number, legacy: boolean): SandboxResponse {
+  switch (form) {
+    case 'not-found': return envelopeError(404, `${noun} not found`);
+    case 'not-found-legacy': return reveError(404, `No Record found for Page No = ${page}. Please enter a another Page No.`);
+    case 'not-found-text': return raw(404, `${noun} not found`, JSON_UTF8, SERVER);
+    case 'error-200': return json(200, { status: 'error', message: `No ${noun.toLowerCase()} found`, body: null }, SERVER);
+    case 'null-body': return legacy ? raw(200, 'null', JSON_UTF8, SERVER) : json(200, { status: 'success', message: `${noun} found`, body: null }, SERVER);
+    case 'json-null': return raw(200, 'null', JSON_UTF8, SERVER);
+    case 'empty-body': return raw(200, '', JSON_UTF8, SERVER);
+    case 'no-content': return { status: 204, headers: { ...SERVER }, body: '' };
+    case 'invalid-page': return invalidPage(String(page));
+    default: return legacy ? json(200, [], SERVER) : json(200, { status: 'success', message: `${noun} found`, body: [] }, SERVER);
+  }
+}
+
 export function createReveChat(ctx: SandboxContext): PlatformHandler {
   const data = ctx.data.revechat;
   const forever = (): boolean => ctx.faults().pageForever === true;
@@ -64,11 +83,11 @@ export function createReveChat(ctx: SandboxContext): PlatformHandler {
     ...m, offline_message_id: maxOfflineId + i - data.offlineMessages.length + 1,
   });
 
-  function tooMany(retryAfterSeconds: number | undefined): SandboxResponse {
+  function tooMany(retryAfterSeconds: number | undefined, status = 429, namedSeconds?: number): SandboxResponse {
     // Undocumented: REVE says only "429 … a body that details the reason … and the amount of time you have to wait".
-    const seconds = retryAfterSeconds ?? 60;
+    const seconds = retryAfterSeconds ?? namedSeconds ?? 60;
     return raw(
-      429,
+      status,
       reveErrorBody(429, `Too many requests. Please wait ${seconds} seconds before trying again.`),
       'application/json',
       { ...SERVER, ...(retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }) },
@@ -104,7 +123,10 @@ export function createReveChat(ctx: SandboxContext): PlatformHandler {
     const p = pageNo(req);
     if (!p.ok) return invalidPage(p.rawValue);
     const size = ctx.revechatPageSize;
-    const body = pageOf(data.agents, (p.page - 1) * size, size, forever(), extendAgent);
+    const page = ctx.variants.revechatIgnorePageNo ? 1 : p.page;
+    const agents = ctx.variants.revechatEmptyAccount ? [] : data.agents;
+    const body = pageOf(agents, (page - 1) * size, size, forever(), extendAgent);
+    if (body.length === 0) return listEnd(ctx.variants.revechatListEnd, 'Agents', p.page, false);
     return json(200, { status: 'success', message: 'Agents found', body }, SERVER);
   }
 
@@ -149,7 +171,10 @@ export function createReveChat(ctx: SandboxContext): PlatformHandler {
     const p = pageNo(req);
     if (!p.ok) return invalidPage(p.rawValue, WWW_AUTH);
     const size = ctx.revechatOfflinePageSize;
-    return json(200, pageOf(data.offlineMessages, (p.page - 1) * size, size, forever(), extendMessage), SERVER);
+    const page = ctx.variants.revechatIgnorePageNo ? 1 : p.page;
+    const body = pageOf(data.offlineMessages, (page - 1) * size, size, forever(), extendMessage);
+    if (body.length === 0) return listEnd(ctx.variants.revechatListEnd, 'Offline messages', p.page, true);
+    return json(200, body, SERVER);
   }
 
   function offlineOne(id: string): SandboxResponse {
@@ -210,8 +235,8 @@ export function createReveChat(ctx: SandboxContext): PlatformHandler {
     handle(req) {
       return rateLimited(req) ?? route(req);
     },
-    tooManyRequests(_req, retryAfterSeconds) {
-      return tooMany(retryAfterSeconds);
+    tooManyRequests(_req, retryAfterSeconds, faults) {
+      return tooMany(retryAfterSeconds, faults?.storm429Status, faults?.storm429Seconds);
     },
   };
 }

@@ -6,6 +6,8 @@ import type { SandboxContext } from './context';
 import { rocketAvailableExample, sortRocketAgents } from './data';
 import { header, json, pageOf, type PlatformHandler, type SandboxRequest, type SandboxResponse } from './http';
 import type { RocketAgent, RocketListedAgent } from './model';
+import { mulberry32 } from './prng';
+import type { FaultOptions } from './types';
 
 type Permission = 'view-agents' | 'view-agent' | 'view-departments' | 'agents-available';
 
@@ -19,6 +21,29 @@ interface RocketUser {
 
 const UNAUTHORIZED = { status: 'error', message: 'You must be logged in to do this.' };
 const FORBIDDEN = { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' };
+
+/** A missing permission in each form servers send (SandboxOptions.rocketchatForbidden). */
+function forbidden(form: SandboxContext['variants']['rocketchatForbidden']): SandboxResponse {
+  switch (form) {
+    case 'unauthorized': return json(403, { success: false, error: 'unauthorized' });
+    case 'unauthorized-401': return json(401, { success: false, error: 'unauthorized' });
+    case 'error-not-authorized': return json(400, { success: false, error: 'error-not-authorized', errorType: 'error-not-authorized' });
+    default: return json(403, FORBIDDEN);
+  }
+}
+
+/** The two-factor refusal (apps/meteor/app/2fa/server/code/index.ts through API.v1.failure()). */
+function twoFactor(kind: 'totp-required' | 'totp-invalid'): SandboxResponse {
+  const text = kind === 'totp-required' ? 'TOTP Required' : 'TOTP Invalid';
+  return json(400, { success: false, error: `${text} [${kind}]`, errorType: kind, details: { method: 'totp', availableMethods: ['totp'] } });
+}
+
+/** A number from a string, the same for the same string (FNV-1a), to order ties differently for each page query. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 const NOT_FOUND = { success: false, error: 'Resource not found' };
 
 const invalidParams = (error: string): SandboxResponse =>
@@ -78,7 +103,10 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
     }],
     [creds.restrictedUserId, {
       token: creds.restrictedAuthToken,
-      user: { _id: creds.restrictedUserId, username: 'guest.user', name: 'Guest User', roles: ['user'], permissions: new Set() },
+      user: {
+        _id: creds.restrictedUserId, username: 'guest.user', name: 'Guest User', roles: ['user'],
+        permissions: new Set<Permission>(ctx.variants.rocketchatRestrictedPermissions ?? []),
+      },
     }],
   ]);
   const sorted = new Map<string, RocketListedAgent[]>([['name:1', data.agents]]);
@@ -93,14 +121,55 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
     return entry && token === entry.token ? entry.user : undefined;
   }
 
-  function tooMany(timeToReset: number, headers: Record<string, string> = {}): SandboxResponse {
+  function tooMany(timeToReset: number, headers: Record<string, string> = {}, form: FaultOptions['storm429Form'] = 'details', status = 429): SandboxResponse {
     const seconds = Math.max(1, Math.ceil(timeToReset / 1000));
-    return json(429, {
-      success: false,
-      error: `Error, too many requests. Please slow down. You must wait ${seconds} seconds before trying this endpoint again. [error-too-many-requests]`,
-      errorType: 'error-too-many-requests',
-      details: { timeToReset, seconds },
-    }, headers);
+    const text = `Error, too many requests. Please slow down. You must wait ${seconds} seconds before trying this endpoint again. [error-too-many-requests]`;
+    switch (form) {
+      case 'text': return json(status, { success: false, error: text, errorType: 'error-too-many-requests' });
+      case 'headers': return json(status, { success: false, error: 'Too many requests' }, {
+        'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Date.now() + timeToReset), ...headers,
+      });
+      case 'bare': return json(status, { success: false, error: 'Too many requests' }, headers);
+      default: return json(status, { success: false, error: text, errorType: 'error-too-many-requests', details: { timeToReset, seconds } }, headers);
+    }
+  }
+
+  /**
+   * The page of `list` at `p`. With unstable ties (and a sort whose field has ties), agents of one sort key come in
+   * an order of their own for each offset, as a database without a total order may return them.
+   */
+  function pageWithTies(list: RocketListedAgent[], p: Paging, sortField: string): RocketListedAgent[] {
+    const size = p.count === 0 ? list.length : p.count;
+    if (!ctx.variants.rocketchatUnstableTies || sortField === '_id' || forever()) return pageOf(list, p.offset, size, forever(), extend);
+    const keyOf = (a: RocketListedAgent) => String((a as unknown as Record<string, unknown>)[sortField] ?? '');
+    const end = Math.min(list.length, p.offset + size);
+    // Extend to the whole tie group around the page, reorder each group for this offset, then cut the page.
+    let from = p.offset;
+    while (from > 0 && from < list.length && keyOf(list[from - 1]) === keyOf(list[from])) from--;
+    let to = end;
+    while (to > 0 && to < list.length && keyOf(list[to]) === keyOf(list[to - 1])) to++;
+    const window = list.slice(from, to);
+    const salt = `${p.offset}:${mulberry32(p.offset + 1)()}`;
+    const reordered: RocketListedAgent[] = [];
+    for (let i = 0; i < window.length;) {
+      let j = i + 1;
+      while (j < window.length && keyOf(window[j]) === keyOf(window[i])) j++;
+      reordered.push(...window.slice(i, j).sort((a, b) => hash(a._id + salt) - hash(b._id + salt)));
+      i = j;
+    }
+    return reordered.slice(p.offset - from, end - from);
+  }
+
+  /** The field a valid `sort` orders by first (default `name`). */
+  function sortField(sortRaw: string | null): string {
+    if (sortRaw === null) return 'name';
+    try {
+      const parsed: unknown = JSON.parse(sortRaw);
+      const first = parsed && typeof parsed === 'object' ? Object.keys(parsed)[0] : undefined;
+      return first && SORT_FIELDS.has(first) ? first : 'name';
+    } catch {
+      return 'name';
+    }
   }
 
   function sortedBy(sortRaw: string | null): RocketListedAgent[] | SandboxResponse {
@@ -164,17 +233,22 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
     if (isResponse(onlyAvailable)) return onlyAvailable;
     const showIdle = bool(req, 'showIdleAgents');
     if (isResponse(showIdle)) return showIdle;
-    const base = sortedBy(req.query.get('sort'));
+    const sortRaw = ctx.variants.rocketchatIgnoreSort ? null : req.query.get('sort');
+    const base = sortedBy(sortRaw);
     if (isResponse(base)) return base;
     const text = req.query.get('text');
     const excludeId = req.query.get('excludeId');
     const match = textMatch(text);
-    const key = JSON.stringify([req.query.get('sort'), text, onlyAvailable, showIdle, excludeId]);
+    const key = JSON.stringify([sortRaw, text, onlyAvailable, showIdle, excludeId]);
     const list = filterAgents(base, key, (a) =>
       match(a) &&
       (onlyAvailable !== true || a.statusLivechat === 'available') &&
       (showIdle !== false || a.status !== 'offline' || a.username.endsWith('.bot')) &&
       (excludeId === null || a._id !== excludeId));
+    if (ctx.variants.rocketchatUnstableTies) {
+      const users = pageWithTies(list, p, sortField(sortRaw));
+      return json(200, { users, count: users.length, offset: p.offset, total: list.length, success: true });
+    }
     return json(200, paged(list, p, 'users', extend));
   }
 
@@ -255,13 +329,15 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
         rl = { 'X-RateLimit-Limit': String(r.limit), 'X-RateLimit-Remaining': String(r.remaining), 'X-RateLimit-Reset': String(r.resetAt) };
         if (!r.allowed) return tooMany(r.timeToReset, rl);
       }
-      const res = route.permission && !user.permissions.has(route.permission) ? json(403, FORBIDDEN) : route.run(req, user);
+      const denied = route.permission && !user.permissions.has(route.permission);
+      const twoFactorKind = ctx.variants.rocketchatTwoFactor;
+      const res = denied ? forbidden(ctx.variants.rocketchatForbidden) : twoFactorKind ? twoFactor(twoFactorKind) : route.run(req, user);
       res.headers = { ...res.headers, ...rl };
       return res;
     },
-    tooManyRequests(_req, retryAfterSeconds) {
-      const seconds = retryAfterSeconds ?? 60;
-      return tooMany(seconds * 1000, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) });
+    tooManyRequests(_req, retryAfterSeconds, faults) {
+      const seconds = retryAfterSeconds ?? faults?.storm429Seconds ?? 60;
+      return tooMany(seconds * 1000, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }, faults?.storm429Form, faults?.storm429Status);
     },
   };
 }

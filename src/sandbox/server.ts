@@ -63,6 +63,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     offlineMessages: options.offlineMessages ?? 30,
     hostileStrings: options.hostileStrings ?? [],
     forbiddenOfflineMessageIds: options.revechatForbiddenOfflineMessageIds,
+    rocketchatAgentName: options.rocketchatAgentName,
+    duplicateDepartments: options.duplicateDepartments,
   });
   const jwtSecret = createHash('sha256').update(`chatdesk-sandbox-jwt:${seed}`).digest('hex');
   const credentials = makeCredentials(seed, jwtSecret, Date.now());
@@ -81,6 +83,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     revechatPageSize: options.revechatPageSize ?? 20,
     revechatOfflinePageSize: options.revechatOfflinePageSize ?? 20,
     rocketchatAvailableEndpoint: options.rocketchatAvailableEndpoint ?? 'paged',
+    variants: {
+      rocketchatForbidden: options.rocketchatForbidden,
+      rocketchatRestrictedPermissions: options.rocketchatRestrictedPermissions,
+      rocketchatTwoFactor: options.rocketchatTwoFactor,
+      rocketchatUnstableTies: options.rocketchatUnstableTies,
+      rocketchatIgnoreSort: options.rocketchatIgnoreSort,
+      revechatIgnorePageNo: options.revechatIgnorePageNo,
+      revechatListEnd: options.revechatListEnd,
+      revechatEmptyAccount: options.revechatEmptyAccount,
+    },
     helpcrunchRetryAfter: rl.helpcrunchRetryAfter ?? true,
     faults: () => injector.options,
     limiters,
@@ -125,7 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   function faultResponse(action: FaultAction, req: SandboxRequest, handler: PlatformHandler): SandboxResponse | undefined {
     switch (action.kind) {
       case 'storm':
-        return handler.tooManyRequests(req, action.retryAfterSeconds);
+        return handler.tooManyRequests(req, action.retryAfterSeconds, injector.options);
       case 'error': {
         const e = errorBody(action.status, action.plain, injector.options.errorMessage);
         return { status: action.status, headers: { 'Content-Type': e.contentType }, body: e.body };

@@ -27,6 +27,17 @@ export interface FaultOptions {
   storm429Rate?: number;
   /** With storm429Rate: whether the 429 carries Retry-After. */
   storm429RetryAfter?: boolean;
+  /** With storm429Rate: the wait the answer names, seconds (default 1 with Retry-After, else 60). */
+  storm429Seconds?: number;
+  /**
+   * With storm429Rate, Rocket.Chat only: how the wait is said. 'details' (default): the limiter's body with
+   * `details.timeToReset`; 'text': only the text "You must wait N seconds" with `errorType` (the body of
+   * RocketChat/Rocket.Chat#13441), no X-RateLimit-* headers; 'headers': `{success:false,error:"Too many requests"}`
+   * with X-RateLimit-Remaining 0 and Reset; 'bare': `{success:false,error:"Too many requests"}`, no wait at all.
+   */
+  storm429Form?: 'details' | 'text' | 'headers' | 'bare';
+  /** With storm429Rate: the status (default 429; older Rocket.Chat servers answered their limiter with 400). */
+  storm429Status?: number;
   /** Every page request returns a full page (never ends). */
   pageForever?: boolean;
   /** Server is "down": every connection is destroyed at once. */
@@ -63,6 +74,44 @@ export interface SandboxOptions {
   revechatOfflinePageSize?: number;
   /** Rocket.Chat: whether `omnichannel/agents/available` exists (default 'paged': the real server code). */
   rocketchatAvailableEndpoint?: 'paged' | 'single' | 'removed';
+  /**
+   * Rocket.Chat: how a missing permission is answered. 'error-unauthorized' (default): 403 "User does not have the
+   * permissions required for this action [error-unauthorized]"; 'unauthorized': 403 `{"error":"unauthorized"}`
+   * (API.v1.forbidden()); 'unauthorized-401': 401 `{"error":"unauthorized"}` (API.v1.unauthorized() of some
+   * versions); 'error-not-authorized': 400 `{"error":"error-not-authorized"}` (a bare Meteor error).
+   */
+  rocketchatForbidden?: 'error-unauthorized' | 'unauthorized' | 'unauthorized-401' | 'error-not-authorized';
+  /**
+   * Rocket.Chat: the permissions of the restricted demo user (default none): e.g. ['agents-available'] for a user
+   * who may ask the legacy endpoint but not list agents.
+   */
+  rocketchatRestrictedPermissions?: ('view-agents' | 'view-agent' | 'view-departments' | 'agents-available')[];
+  /** Rocket.Chat: every authenticated request answers 400 with this two-factor error (a token without the bypass). */
+  rocketchatTwoFactor?: 'totp-required' | 'totp-invalid';
+  /**
+   * Rocket.Chat: sorted by a field with ties (the default, by name), tied agents come in a different order for each
+   * page query, as a database without a total order returns them; `sort={"_id":1}` is stable.
+   */
+  rocketchatUnstableTies?: boolean;
+  /** Rocket.Chat: `sort` is ignored (an older server, or a proxy that drops it): the order is always by name. */
+  rocketchatIgnoreSort?: boolean;
+  /** Rocket.Chat: every generated agent has this name (e.g. "Support"). */
+  rocketchatAgentName?: string;
+  /** REVE Chat and Rocket.Chat: generated agents list their first department twice. */
+  duplicateDepartments?: boolean;
+  /** REVE Chat: `page_no` is ignored; every page is page 1. */
+  revechatIgnorePageNo?: boolean;
+  /**
+   * REVE Chat: how a page past the end of a list (agents and offline messages) is answered. 'empty' (default):
+   * the envelope with `body: []` (legacy `[]`); 'not-found': 404 `{"status":"error","message":"Agents not found",
+   * "body":null}`; 'not-found-legacy': 404 `{"error":[{"code":404,"message":"No Record found …"}]}`; 'not-found-text':
+   * 404 plain text; 'error-200': 200 `{"status":"error","message":"No agents found","body":null}`; 'null-body':
+   * 200 envelope with `body: null`; 'json-null': 200 `null`; 'empty-body': 200 with no body; 'no-content': 204;
+   * 'invalid-page': 400 "Invalid Page Number: N".
+   */
+  revechatListEnd?: 'empty' | 'not-found' | 'not-found-legacy' | 'not-found-text' | 'error-200' | 'null-body' | 'json-null' | 'empty-body' | 'no-content' | 'invalid-page';
+  /** REVE Chat: the account has no agents (page 1 is answered as `revechatListEnd` says). */
+  revechatEmptyAccount?: boolean;
   rateLimits?: RateLimitOptions;
   faults?: FaultOptions;
   /** Extra agents/messages whose text fields carry the given strings (hostile-input tests). */

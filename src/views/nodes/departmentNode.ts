@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { DepartmentGroup } from '../presentation/filter';
-import { formatCount, idPart, plainText } from '../presentation/text';
+import { departmentNodeId, departmentScope, type DepartmentGroup } from '../presentation/filter';
+import { formatCount, plainText } from '../presentation/text';
 import { AgentNode } from './agentNode';
 import type { TreeNode } from './treeNode';
 
@@ -9,7 +9,7 @@ export class DepartmentNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(plainText(this.group.name) || this.group.id, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `${this.connectionId}/department/${idPart(this.group.id)}`;
+    item.id = departmentNodeId(this.connectionId, this.group);
     item.description = formatCount(this.group.agents.length);
     item.iconPath = new vscode.ThemeIcon('organization');
     item.contextValue = 'chatdesk:department';
@@ -17,7 +17,7 @@ export class DepartmentNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    const scope = `department/${idPart(this.group.id)}/`;
+    const scope = departmentScope(this.group);
     return this.group.agents.map((a) => new AgentNode(a, this, scope));
   }
 }

@@ -1,7 +1,10 @@
-// The Agents view filter: text (name, e-mail, ID, role, department) and "online only". Pure.
-import type { Agent } from '../../api/model';
+// The Agents view filter: text (name, e-mail, ID, role, department) and "online only", and the grouping by
+// department. Pure. Whatever the data (an agent twice, a department listed twice, odd or missing ids), the rows
+// these functions return give every tree item a unique id (see agentNodeId, departmentNodeId).
+import type { Agent, Department } from '../../api/model';
 import { plainText } from '../../text/plain';
 import { bound } from '../../text/truncate';
+import { idPart } from './text';
 
 export interface AgentFilter {
   /** Lower-case, trimmed; empty = no text filter. */
@@ -31,8 +34,29 @@ export function agentMatches(agent: Agent, f: AgentFilter): boolean {
     || agent.departments.some((d) => d.name.toLowerCase().includes(q));
 }
 
+/**
+ * Each agent once (by connection and id; the first occurrence wins). Returns `agents` itself when nothing repeats,
+ * so the common case costs one pass and no copy.
+ */
+export function distinctAgents(agents: readonly Agent[]): readonly Agent[] {
+  const seen = new Set<string>();
+  let out: Agent[] | undefined;
+  for (let i = 0; i < agents.length; i++) {
+    const a = agents[i];
+    const key = `${a.connectionId}\u0000${a.id}`;
+    if (seen.has(key)) {
+      out ??= agents.slice(0, i);
+      continue;
+    }
+    seen.add(key);
+    out?.push(a);
+  }
+  return out ?? agents;
+}
+
+/** The agents the view shows: those matching `f`, each once. */
 export function filterAgents(agents: readonly Agent[], f: AgentFilter): readonly Agent[] {
-  return isFilterActive(f) ? agents.filter((a) => agentMatches(a, f)) : agents;
+  return distinctAgents(isFilterActive(f) ? agents.filter((a) => agentMatches(a, f)) : agents);
 }
 
 export interface DepartmentGroup {
@@ -41,13 +65,27 @@ export interface DepartmentGroup {
   agents: Agent[];
 }
 
-/** Groups by department (an agent in several appears in each); agents without one go last under `noneLabel`. */
+/** An agent's departments that can be a group: each id once, no empty id. */
+function groupableDepartments(departments: readonly Department[]): Department[] {
+  const seen = new Set<string>();
+  return departments.filter((d) => {
+    if (typeof d.id !== 'string' || d.id === '' || seen.has(d.id)) return false;
+    seen.add(d.id);
+    return true;
+  });
+}
+
+/**
+ * Groups by department (an agent in several appears in each, once per department); agents without one go last
+ * under `noneLabel`, in the group whose id is '' (no department has an empty id here).
+ */
 export function groupByDepartment(agents: readonly Agent[], noneLabel: string): DepartmentGroup[] {
   const groups = new Map<string, DepartmentGroup>();
   const none: Agent[] = [];
-  for (const a of agents) {
-    if (!a.departments.length) { none.push(a); continue; }
-    for (const d of a.departments) {
+  for (const a of distinctAgents(agents)) {
+    const departments = groupableDepartments(a.departments);
+    if (!departments.length) { none.push(a); continue; }
+    for (const d of departments) {
       let g = groups.get(d.id);
       if (!g) { g = { id: d.id, name: d.name || d.id, agents: [] }; groups.set(d.id, g); }
       g.agents.push(a);
@@ -56,4 +94,14 @@ export function groupByDepartment(agents: readonly Agent[], noneLabel: string): 
   const out = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
   if (none.length) out.push({ id: '', name: noneLabel, agents: none });
   return out;
+}
+
+/** The tree item id of a department row under a connection (ids are URI-encoded: no "/" collisions). */
+export function departmentNodeId(connectionId: string, group: DepartmentGroup): string {
+  return `${connectionId}/department/${idPart(group.id)}`;
+}
+
+/** The scope that makes an agent row's id unique under its department row (see agentNodeId). */
+export function departmentScope(group: DepartmentGroup): string {
+  return `department/${idPart(group.id)}/`;
 }

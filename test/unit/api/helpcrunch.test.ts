@@ -108,8 +108,8 @@ describe('api: HelpCrunch', function () {
     assertApiError(await rejection(helpcrunch(sb).agent('99999999')), 'not-found');
   });
 
-  it('maps the 401 body (the specific "Unauthorized", not "Invalid request")', async () => {
-    const e = assertApiError(await rejection(helpcrunch(sb, FAST, {}, { apiKey: 'not-the-key-at-all' }).verify()), 'auth', 'Unauthorized');
+  it('maps the 401 body (the specific "Unauthorized", not "Invalid request"), as a sentence', async () => {
+    const e = assertApiError(await rejection(helpcrunch(sb, FAST, {}, { apiKey: 'not-the-key-at-all' }).verify()), 'auth', 'The server did not accept the credentials (Unauthorized).');
     assert.equal(e.status, 401);
     assert.equal(e.code, 'unauthorized');
   });

@@ -52,7 +52,7 @@ describe('api: Rocket.Chat', function () {
   it('lists available agents (onlyAvailable merged with the paged legacy endpoint)', async () => {
     const all = await allAgents(rocket(sb));
     const expected = all.filter((a) => a.available).map((a) => a.id).sort();
-    const available = await rocket(sb).availableAgents();
+    const available = (await rocket(sb).availableAgents()).agents;
     assert.deepEqual(available.map((a) => a.id).sort(), expected);
     assert.ok(available.every((a) => a.available === true));
     assert.ok(expected.length > 0);
@@ -64,7 +64,7 @@ describe('api: Rocket.Chat', function () {
       try {
         const all = await allAgents(rocket(sb2));
         const onlyAvailable = all.filter((a) => a.available).map((a) => a.id);
-        const ids = (await rocket(sb2).availableAgents()).map((a) => a.id);
+        const ids = (await rocket(sb2).availableAgents()).agents.map((a) => a.id);
         assert.equal(new Set(ids).size, ids.length, 'unique by id');
         for (const id of onlyAvailable) assert.ok(ids.includes(id), `${variant}: ${id} listed`);
         if (variant === 'single') assert.ok(ids.includes('XycfA5CetCPuEjqxw'), 'the seed\'s agent is merged in');
@@ -87,10 +87,14 @@ describe('api: Rocket.Chat', function () {
     const e = assertApiError(await rejection(rocket(sb, FAST, {}, { authToken: 'wrong-token-wrong-token' }).verify()), 'auth', 'You must be logged in to do this.');
     assert.equal(e.status, 401);
     const restricted = rocket(sb, FAST, { userId: sb.credentials.rocketchat.restrictedUserId }, { authToken: sb.credentials.rocketchat.restrictedAuthToken });
-    await restricted.verify(); // a real user…
-    const f = assertApiError(await rejection(allAgents(restricted)), 'forbidden', 'User does not have the permissions required for this action');
+    // a real user, who may not list agents: verification says so (it reads one agent after /me)
+    assertApiError(await rejection(restricted.verify()), 'forbidden', /may not list omnichannel agents/);
+    const f = assertApiError(await rejection(allAgents(restricted)), 'forbidden', /User does not have the permissions required for this action/);
     assert.equal(f.code, 'error-unauthorized');
-    assertApiError(await rejection(restricted.availableAgents()), 'forbidden');
+    assert.deepEqual(f.permissions, ['edit-omnichannel-contact', 'transfer-livechat-guest']);
+    const available = await restricted.availableAgents();
+    assert.deepEqual(available.agents, []);
+    assert.ok(available.sources.every((src) => src.error?.kind === 'forbidden'));
   });
 
   it('fails without token or user id, before any request', async () => {

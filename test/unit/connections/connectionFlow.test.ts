@@ -142,7 +142,7 @@ describe('what a verification failure points at', () => {
   const fields = ['baseUrl', 'apiKey', 'accountId', 'username', 'label'] as const;
   const cases: [string, ApiError, string, RegExp][] = [
     ['auth', new ApiError('auth', 'Bad credentials', { status: 401 }), 'apiKey', /rejected: Bad credentials/],
-    ['forbidden', new ApiError('forbidden', 'No permission', { status: 403 }), 'apiKey', /not allowed/],
+    ['forbidden (REVE: the key works, not for this account)', new ApiError('forbidden', 'Access denied for account 1', { status: 403 }), 'accountId', /The key works, but REVE Chat refused this account/],
     ['not-found (REVE: the account)', new ApiError('not-found', 'Not Found', { status: 404 }), 'accountId', /Not found on api\.revechat\.com/],
     ['network', new ApiError('network', 'ECONNREFUSED'), 'baseUrl', /Could not reach api\.revechat\.com/],
     ['timeout', new ApiError('timeout', 'timed out after 15 s'), 'baseUrl', /Could not reach/],

@@ -27,8 +27,16 @@ class MemoryMemento {
 class MemorySecrets {
   readonly data = new Map<string, string>();
   failNext = false;
-  async get(key: string): Promise<string | undefined> { return this.data.get(key); }
+  /** Reads reject while set, as VS Code's SecretStorage does without a keyring daemon. */
+  failReads = false;
+  /** The next N writes reject. */
+  failWrites = 0;
+  async get(key: string): Promise<string | undefined> {
+    if (this.failReads) throw new Error('Cannot create an item in a locked collection');
+    return this.data.get(key);
+  }
   async store(key: string, value: string): Promise<void> {
+    if (this.failWrites > 0) { this.failWrites -= 1; throw new Error('An OS keyring couldn\'t be identified'); }
     if (this.failNext) { this.failNext = false; throw new Error('keyring locked'); }
     this.data.set(key, value);
   }
@@ -38,6 +46,7 @@ class MemorySecrets {
 }
 
 let ConnectionStore: typeof StoreType;
+let saveWithRetry: typeof import('../../../src/connections/saving').saveWithRetry;
 const M = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
 const originalLoad = M._load;
 
@@ -57,6 +66,8 @@ describe('ConnectionStore', () => {
     };
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after `vscode` is stubbed
     ({ ConnectionStore } = require('../../../src/connections/store') as { ConnectionStore: typeof StoreType });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after `vscode` is stubbed
+    ({ saveWithRetry } = require('../../../src/connections/saving') as typeof import('../../../src/connections/saving'));
   });
   after(() => { M._load = originalLoad; });
 
@@ -77,7 +88,7 @@ describe('ConnectionStore', () => {
   it('saves nothing when the secrets cannot be stored', async () => {
     const { state, secrets, store } = setup();
     secrets.failNext = true;
-    await assert.rejects(store.add(META, { apiKey: 'k-1234567' }), /keyring locked/);
+    await assert.rejects(store.add(META, { apiKey: 'k-1234567' }), (e: Error) => e.name === 'KeyringError' && (e.cause as Error).message === 'keyring locked');
     assert.equal(store.list().length, 0);
     assert.equal(state.data.size, 0);
   });
@@ -116,5 +127,57 @@ describe('ConnectionStore', () => {
     assert.deepEqual(kinds, ['renamed', 'removed']);
     assert.equal(secrets.data.has(`chatdesk.connection.${a.id}`), false);
     assert.deepEqual(store.list().map((c) => c.id), [b.id]);
+  });
+
+  describe('an OS keyring that fails (issue 9, item 8)', () => {
+    it('a read that rejects is a KeyringError saying "VS Code could not read the OS keyring", not the raw message', async () => {
+      const { secrets, store } = setup();
+      const c = await store.add(META, { apiKey: 'hc-secret-key-123' });
+      secrets.failReads = true;
+      const e = await store.credentials(c.id).then(() => undefined, (err: unknown) => err as Error & { kind?: string; operation?: string });
+      assert.ok(e, 'rejects');
+      assert.equal(e.name, 'KeyringError');
+      assert.equal(e.operation, 'read');
+      assert.match(e.message, /^VS Code could not read the OS keyring/);
+      assert.doesNotMatch(e.message, /locked collection/);
+      // an update that needs the stored secret cannot half-save either
+      await assert.rejects(store.update(c.id, { label: 'x' }, { apiKey: 'new-key-12345' }), (err: Error) => err.name === 'KeyringError');
+      assert.equal(store.get(c.id)?.label, 'HC');
+    });
+
+    it('Add Connection: a save the keyring refuses is offered again with every value kept; nothing half-saved', async () => {
+      const { state, secrets, store } = setup();
+      secrets.failWrites = 2;
+      const questions: string[] = [];
+      const saved = await saveWithRetry(() => store.add(META, { apiKey: 'typed-key-12345' }), async (message, detail, action) => {
+        questions.push(`${message} | ${action}`);
+        assert.match(detail, /Nothing was saved, and everything you entered is kept/);
+        assert.equal(state.data.size + store.list().length, 0, 'nothing saved before the retry');
+        return true;
+      });
+      assert.equal(questions.length, 2);
+      assert.match(questions[0], /^VS Code could not save the credentials in the OS keyring\. \| Try Again$/);
+      assert.ok(saved);
+      assert.deepEqual(await store.credentials(saved.id), { apiKey: 'typed-key-12345' });
+      assert.equal(store.list().length, 1);
+    });
+
+    it('declining to try again saves nothing and reports no error', async () => {
+      const { state, secrets, store } = setup();
+      secrets.failWrites = 1;
+      const saved = await saveWithRetry(() => store.add(META, { apiKey: 'typed-key-12345' }), async () => false);
+      assert.equal(saved, undefined);
+      assert.equal(store.list().length, 0);
+      assert.equal(state.data.size, 0);
+      assert.equal(secrets.data.size, 0);
+    });
+
+    it('other failures are not retried', async () => {
+      const { state, store } = setup();
+      state.failNext = true;
+      let asked = false;
+      await assert.rejects(saveWithRetry(() => store.add(META, { apiKey: 'k-1234567' }), async () => { asked = true; return true; }), /disk full/);
+      assert.equal(asked, false);
+    });
   });
 });

@@ -24,4 +24,19 @@ describe('sandbox: CLI arguments', () => {
     assert.throws(() => parseArgs(['--agents']), /needs a value/);
     assert.throws(() => parseArgs(['--available', 'sometimes']), /--available/);
   });
+
+  it('maps the variants of real servers (issue 9)', () => {
+    assert.deepEqual(parseArgs([
+      '--forbidden', 'unauthorized-401', '--restricted-permissions', 'agents-available,view-agent', '--two-factor', 'totp-required',
+      '--unstable-ties', '--ignore-sort', '--agent-name', 'Support', '--duplicate-departments', '--ignore-page-no',
+      '--list-end', 'not-found', '--empty-account', '--storm-rate', '1', '--storm-form', 'text', '--storm-seconds', '60', '--storm-status', '400',
+    ]), {
+      rocketchatForbidden: 'unauthorized-401', rocketchatRestrictedPermissions: ['agents-available', 'view-agent'], rocketchatTwoFactor: 'totp-required',
+      rocketchatUnstableTies: true, rocketchatIgnoreSort: true, rocketchatAgentName: 'Support', duplicateDepartments: true,
+      revechatIgnorePageNo: true, revechatListEnd: 'not-found', revechatEmptyAccount: true,
+      faults: { storm429Rate: 1, storm429Form: 'text', storm429Seconds: 60, storm429Status: 400 },
+    });
+    assert.throws(() => parseArgs(['--list-end', 'sometimes']), /--list-end/);
+    assert.throws(() => parseArgs(['--restricted-permissions', 'be-admin']), /unknown be-admin/);
+  });
 });

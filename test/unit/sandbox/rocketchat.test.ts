@@ -225,4 +225,25 @@ describe('sandbox: Rocket.Chat rate limiter', () => {
       await sb.stop();
     }
   });
+
+  it('unstable ties (issue 9): by name, pages repeat and lose agents named alike; by _id, every agent once', async () => {
+    const ties = await startSandbox({ agents: 230, rocketchatAgentName: 'Support', rocketchatUnstableTies: true, rateLimits: { rocketchatCallsPerRoute: 0 } });
+    try {
+      const ids = async (sort: string | undefined): Promise<string[]> => {
+        const out: string[] = [];
+        for (let offset = 0; offset < 230; offset += 100) {
+          const q = `offset=${offset}&count=100${sort ? `&sort=${encodeURIComponent(sort)}` : ''}`;
+          const page = (await get(`${ties.baseUrls.rocketchat}/api/v1/livechat/users/agent?${q}`, rocketAuth(ties))).json() as UsersPage;
+          assert.equal(page.total, 230);
+          out.push(...page.users.map((u) => String(u._id)));
+        }
+        return out;
+      };
+      const byName = await ids(undefined);
+      assert.ok(new Set(byName).size < 230, 'the variant repeats agents across pages');
+      assert.equal(new Set(await ids('{"_id":1}')).size, 230);
+    } finally {
+      await ties.stop();
+    }
+  });
 });
