@@ -63,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     offlineMessages: options.offlineMessages ?? 30,
     hostileStrings: options.hostileStrings ?? [],
     forbiddenOfflineMessageIds: options.revechatForbiddenOfflineMessageIds,
+    seedEmails: options.seedEmails,
   });
   const jwtSecret = createHash('sha256').update(`chatdesk-sandbox-jwt:${seed}`).digest('hex');
   const credentials = makeCredentials(seed, jwtSecret, Date.now());

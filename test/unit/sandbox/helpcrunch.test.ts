@@ -12,7 +12,7 @@ describe('sandbox: HelpCrunch', () => {
   let sb: Sandbox;
   let url: (path: string) => string;
   before(async () => {
-    sb = await startSandbox({ agents: 230, rateLimits: { helpcrunchPerMinute: 0 } });
+    sb = await startSandbox({ agents: 230, seedEmails: 'verbatim', rateLimits: { helpcrunchPerMinute: 0 } }); // compared with the document
     url = (p) => `${sb.baseUrls.helpcrunch}${p}`;
   });
   after(() => sb.stop());

@@ -37,7 +37,7 @@ describe('sandbox: REVE Chat current generation (agents)', () => {
   let sb: Sandbox;
   let url: (path: string) => string;
   before(async () => {
-    sb = await startSandbox({ agents: 65 });
+    sb = await startSandbox({ agents: 65, seedEmails: 'verbatim' }); // compared with the vendor's document
     url = (p) => `${sb.baseUrls.revechat}${p}`;
   });
   after(() => sb.stop());

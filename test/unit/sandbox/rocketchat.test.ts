@@ -33,7 +33,7 @@ describe('sandbox: Rocket.Chat', () => {
   let url: (path: string) => string;
   const seedAvailable = vendorJson('rocketchat/omnichannel-agents-available.200.json') as { agent: Record<string, unknown>; success: boolean };
   before(async () => {
-    sb = await startSandbox({ agents: 250, rateLimits: { rocketchatCallsPerRoute: 0 } });
+    sb = await startSandbox({ agents: 250, seedEmails: 'verbatim', rateLimits: { rocketchatCallsPerRoute: 0 } }); // compared with the document
     url = (p) => `${sb.baseUrls.rocketchat}${p}`;
   });
   after(() => sb.stop());
