@@ -152,7 +152,8 @@ try {
   if (only !== 'integration') await e2ePhase(server);
   exitCode = timedOut ? 2 : totals.failed > 0 ? 1 : 0;
 } catch (e) {
-  console.error(`\ntest:vscode aborted: ${e instanceof Error ? e.stack : e}`);
+  const prerequisites = e instanceof Error && e.message.startsWith('cannot run the VS Code tests');
+  console.error(`\ntest:vscode aborted: ${e instanceof Error ? (prerequisites ? e.message : e.stack) : e}`);
   totals.failed += 1;
   exitCode = 1;
 } finally {

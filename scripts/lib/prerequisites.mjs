@@ -54,7 +54,7 @@ function onPath(name, env = process.env) {
  * @returns {{ path?: string, problem?: { what: string, why: string, fix: string } }}
  */
 export function findChromium(env = process.env) {
-  const why = 'the headless check opens the workbench in Chromium (playwright-core drives the system browser; it downloads none)';
+  const why = 'demo --check and the VS Code tests open the workbench in Chromium (playwright-core drives the system browser; it downloads none)';
   if (env.CHROMIUM !== undefined) {
     const p = env.CHROMIUM;
     let ok = false;
