@@ -282,7 +282,7 @@ async function main() {
   // Everything this run needs, before anything slow: a missing piece stops the demo now, with its fix.
   const cs = desktop ? undefined : await import('./lib/code-server.mjs');
   const codeServerInstall = !!cs && cs.installedVersion() !== cs.CODE_SERVER_VERSION;
-  const problems = checkPrerequisites({ chromium: o.check, codeServerInstall, installDir: cs?.DEFAULT_INSTALL_DIR });
+  const problems = checkPrerequisites({ chromium: o.check, codeServerInstall, installDir: cs?.DEFAULT_INSTALL_DIR, screenshotFonts: o.updateScreenshots });
   if (problems.length > 0) {
     console.error(`\n${formatProblems(problems, { title: 'demo: cannot start, prerequisites missing' })}\n`);
     console.error(`demo: FAILED — ${problems.length} prerequisite${problems.length === 1 ? '' : 's'} missing (after ${secs(Date.now() - t0)}); nothing was built or installed`);

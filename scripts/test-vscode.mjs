@@ -125,7 +125,9 @@ function mkWorkspace(name) {
 
 let exitCode = 1;
 try {
-  const problems = checkPrerequisites({ chromium: true, codeServerInstall: installedVersion() !== CODE_SERVER_VERSION, installDir: DEFAULT_INSTALL_DIR });
+  const problems = checkPrerequisites({
+    chromium: true, codeServerInstall: installedVersion() !== CODE_SERVER_VERSION, installDir: DEFAULT_INSTALL_DIR, screenshotFonts: updateScreenshots,
+  });
   if (problems.length > 0) throw new Error(formatProblems(problems, { title: 'cannot run the VS Code tests' }));
   lap('code-server');
   let started = Date.now();

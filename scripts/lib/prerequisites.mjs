@@ -27,6 +27,9 @@ export const CODE_SERVER_APT_PACKAGES = Object.freeze({
   ripgrep: "VS Code's search (its npm package would download rg from GitHub; Debian's is used instead)",
 });
 
+/** Fonts the tracked screenshots need: the demo data has Chinese, Japanese, Korean and Arabic names and emoji. */
+export const SCREENSHOT_FONT_PACKAGES = Object.freeze(['fonts-noto-cjk', 'fonts-noto-color-emoji']);
+
 /** Free space the code-server install needs: about 320 MB installed plus npm's cache, with a margin. */
 export const CODE_SERVER_MIN_FREE_BYTES = 1024 ** 3;
 
@@ -101,6 +104,7 @@ function headersVersion(dir) {
  * @param {boolean} [need.chromium]          the headless check / e2e tests drive Chromium
  * @param {boolean} [need.codeServerInstall] code-server is not installed yet, so scripts/install-code-server.sh will run
  * @param {string}  [need.installDir]        where code-server goes (for the free-space check)
+ * @param {boolean} [need.screenshotFonts]   the run rewrites the tracked pictures in docs/screenshots
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {{ what: string, why: string, fix: string }[]}
  */
@@ -128,6 +132,14 @@ export function checkPrerequisites(need = {}, env = process.env) {
   if (need.chromium) {
     const c = findChromium(env);
     if (c.problem) problems.push(c.problem);
+  }
+  if (need.screenshotFonts) {
+    const missing = missingAptPackages([...SCREENSHOT_FONT_PACKAGES], env) ?? [];
+    if (missing.length > 0) {
+      problems.push({ what: `fonts missing for the tracked screenshots: ${missing.join(' ')}`,
+        why: 'the demo data has Chinese, Japanese and Korean names and emoji, which Chromium otherwise draws as empty boxes',
+        fix: `${asRoot()}apt-get install --no-install-recommends ${missing.join(' ')}` });
+    }
   }
   if (need.codeServerInstall) {
     const names = Object.keys(CODE_SERVER_APT_PACKAGES);
