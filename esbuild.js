@@ -70,6 +70,32 @@ const builds = [
   },
 ];
 
+/**
+ * In --watch mode: one "[watch] build started" when a rebuild begins and one "[watch] build finished" when every
+ * bundle is done (the five contexts rebuild in parallel), with each error in esbuild's own layout between them.
+ * The background problem matcher in .vscode/tasks.json waits for exactly these lines before F5 launches.
+ */
+let building = 0;
+const watchReport = {
+  name: 'watch-report',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      const report = (mark, messages) => {
+        for (const { text, location } of messages) {
+          console.error(`${mark} ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:\n      ${location.lineText}`);
+        }
+      };
+      report('✘ [ERROR]', result.errors);
+      report('▲ [WARNING]', result.warnings);
+      if (--building === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 function copyStatic() {
   const codicons = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
   const out = path.join(__dirname, 'dist', 'media');
@@ -80,10 +106,9 @@ function copyStatic() {
 async function main() {
   const existing = builds.filter((b) => !b.entryPoints || Object.values(b.entryPoints).every((e) => fs.existsSync(e)));
   if (watch) {
-    const ctxs = await Promise.all(existing.map((b) => esbuild.context(b)));
     copyStatic();
+    const ctxs = await Promise.all(existing.map((b) => esbuild.context({ ...b, logLevel: 'silent', plugins: [...(b.plugins ?? []), watchReport] })));
     await Promise.all(ctxs.map((c) => c.watch()));
-    console.log('[watch] build started');
     return;
   }
   const results = await Promise.all(existing.map((b) => esbuild.build(b)));

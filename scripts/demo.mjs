@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npm run demo [-- --check] [--agents 400] [--offline-messages 60] [--port 8080] [--code-server] [--no-package]`
+// `npm run demo [-- --check] [--update-screenshots] [--agents 400] [--offline-messages 60] [--port 8080] [--code-server] [--no-package]`
 //
+//   0. checks every prerequisite first (Node, npm, node_modules, and for what this run needs: Chromium, the Debian
+//      packages and Node headers the code-server install compiles with, free disk space) and, if any is missing,
+//      stops at once with why and the exact command that fixes it (scripts/lib/prerequisites.mjs);
 // Shows Chatdesk working with realistic data and no account anywhere:
 //   1. builds and packages the extension (npm run package → chatdesk.vsix);
 //   2. starts the sandbox (dist/sandbox.js, the same imitation server the tests use) in this process, with a few
@@ -13,23 +16,26 @@
 //   Ctrl+C stops everything it started (the editor's whole process group, the sandbox, temp dirs).
 //
 // --check: the same, headless: opens the workbench in Chromium, waits until agents and offline messages are
-// visible in the Chatdesk trees, saves docs/screenshots/demo.png, prints a one-line summary, stops everything,
-// exits 0 (non-zero with the reason otherwise).
+// visible in the Chatdesk trees, saves a screenshot (test-results/demo/demo.png; with --update-screenshots the
+// tracked docs/screenshots/demo.png instead), prints a one-line summary, stops everything, exits 0 (non-zero with
+// the reason otherwise). It leaves the working tree as it was: everything it writes is gitignored.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkPrerequisites, formatProblems } from './lib/prerequisites.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VSIX = path.join(ROOT, 'chatdesk.vsix');
-const SCREENSHOT = path.join(ROOT, 'docs', 'screenshots', 'demo.png');
+const SCREENSHOT_RUN = path.join(ROOT, 'test-results', 'demo', 'demo.png');
+const SCREENSHOT_DOCS = path.join(ROOT, 'docs', 'screenshots', 'demo.png');
 const require = createRequire(import.meta.url);
 
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
-  const o = { check: false, agents: 400, offlineMessages: 60, port: undefined, forceCodeServer: false, pkg: true, timeoutMs: 180_000 };
+  const o = { check: false, updateScreenshots: false, agents: 400, offlineMessages: 60, port: undefined, forceCodeServer: false, pkg: true, timeoutMs: 180_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -39,6 +45,7 @@ function parseArgs(argv) {
     };
     switch (a) {
       case '--check': o.check = true; break;
+      case '--update-screenshots': o.updateScreenshots = true; break;
       case '--agents': o.agents = Math.max(1, num()); break;
       case '--offline-messages': o.offlineMessages = num(); break;
       case '--port': o.port = num(); break;
@@ -46,7 +53,7 @@ function parseArgs(argv) {
       case '--code-server': o.forceCodeServer = true; break;
       case '--no-package': o.pkg = false; break;
       case '--help': case '-h':
-        console.log('npm run demo -- [--check] [--agents 400] [--offline-messages 60] [--port N] [--code-server] [--no-package] [--timeout S]');
+        console.log('npm run demo -- [--check [--update-screenshots]] [--agents 400] [--offline-messages 60] [--port N] [--code-server] [--no-package] [--timeout S]');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a} (see --help)`);
@@ -147,7 +154,7 @@ async function startServer(sb, o) {
   state.codeServerLib = cs;
   const had = cs.installedVersion();
   if (had === cs.CODE_SERVER_VERSION) say(`code-server ${had} is installed`);
-  else say(`installing code-server ${cs.CODE_SERVER_VERSION} with scripts/install-code-server.sh (about a minute, once)`);
+  else say(`installing code-server ${cs.CODE_SERVER_VERSION} into ${path.relative(ROOT, cs.DEFAULT_INSTALL_DIR) || cs.DEFAULT_INSTALL_DIR} with scripts/install-code-server.sh (2-3 minutes on 2 cores, once)`);
   const bin = cs.ensureCodeServer({ log: (m) => say(m) });
   state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdesk-demo-'));
   const workspace = path.join(state.tmp, 'workspace');
@@ -238,9 +245,10 @@ async function check(server, o) {
   if ((await firstConn.getAttribute('aria-expanded')) === 'false') await firstConn.click();
   await agentsPane.locator('.monaco-list-row[role="treeitem"][aria-level="2"]').first().waitFor({ timeout: 15_000 }).catch(() => {});
   await dressForScreenshot(page, agentsPane);
-  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT });
-  return { connections, agents, messages, unread };
+  const screenshot = o.updateScreenshots ? SCREENSHOT_DOCS : SCREENSHOT_RUN;
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot });
+  return { connections, agents, messages, unread, screenshot };
 }
 
 /** Best effort, for a readable screenshot: a wider side bar and one agent's detail panel open. */
@@ -267,8 +275,20 @@ async function dressForScreenshot(page, agentsPane) {
 // ---------------------------------------------------------------- main
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  if (o.updateScreenshots && !o.check) throw new Error('--update-screenshots goes with --check (the headless run takes the picture)');
   const desktop = !o.check && !o.forceCodeServer && onPath('code');
   say(`Chatdesk demo${o.check ? ' (headless check)' : ''}: ${desktop ? 'VS Code desktop (code on PATH)' : 'code-server in the browser'}`);
+
+  // Everything this run needs, before anything slow: a missing piece stops the demo now, with its fix.
+  const cs = desktop ? undefined : await import('./lib/code-server.mjs');
+  const codeServerInstall = !!cs && cs.installedVersion() !== cs.CODE_SERVER_VERSION;
+  const problems = checkPrerequisites({ chromium: o.check, codeServerInstall, installDir: cs?.DEFAULT_INSTALL_DIR, screenshotFonts: o.updateScreenshots });
+  if (problems.length > 0) {
+    console.error(`\n${formatProblems(problems, { title: 'demo: cannot start, prerequisites missing' })}\n`);
+    console.error(`demo: FAILED — ${problems.length} prerequisite${problems.length === 1 ? '' : 's'} missing (after ${secs(Date.now() - t0)}); nothing was built or installed`);
+    return 1;
+  }
+  say(`prerequisites OK (Node ${process.versions.node}${o.check ? ', Chromium' : ''}${codeServerInstall ? ', what the code-server install needs' : ''})`);
 
   if (o.pkg || !fs.existsSync(VSIX) || !fs.existsSync(path.join(ROOT, 'dist', 'sandbox.js'))) {
     say('building and packaging the extension (npm run package)');
@@ -291,7 +311,7 @@ async function main() {
   }
   const r = await check(server, o);
   await stopAll();
-  const rel = path.relative(ROOT, SCREENSHOT);
+  const rel = path.relative(ROOT, r.screenshot);
   console.log(`demo check: OK — ${r.connections} connections, ${r.agents.toLocaleString('en-US')} agents, ${r.messages.toLocaleString('en-US')} offline messages (${r.unread} unread) visible in ${secs(Date.now() - t0)}; screenshot ${rel}`);
   return 0;
 }

@@ -4,12 +4,13 @@
 //   1. integration: mocha inside code-server's Node extension host (test/integration, built by esbuild.tests.js),
 //      started through the workbench URL payload (extensionDevelopmentPath/extensionTestsPath = this checkout);
 //   2. e2e: playwright-core + Debian chromium against the packaged chatdesk.vsix installed in the server
-//      (test/e2e/*.e2e.mjs, screenshots into docs/screenshots/).
+//      (test/e2e/*.e2e.mjs). Screenshots go to test-results/screenshots/ (gitignored); with --update-screenshots
+//      (npm run screenshots) to docs/screenshots/, the tracked pictures the README shows.
 // Prints `vscode: N passed, N failed` and exits non-zero on any failure. Stops everything it started,
 // also on failure and on Ctrl+C.
 //
-//   node scripts/test-vscode.mjs [--integration|--e2e] [--grep TEXT] [--no-package]
-// Environment: CHROMIUM=/path (default /usr/bin/chromium), VERBOSE=1 (browser console), KEEP_RUN_DIR=1,
+//   node scripts/test-vscode.mjs [--integration|--e2e] [--grep TEXT] [--no-package] [--update-screenshots]
+// Environment: CHROMIUM=/path (default: chromium on the PATH), VERBOSE=1 (browser console), KEEP_RUN_DIR=1,
 //   CHATDESK_INTEGRATION_TIMEOUT_MS (default 300000: then exit code 2 and a screenshot in the kept run dir),
 //   CHATDESK_E2E_HOSTILE=all (every hostile payload in the browser test; slow).
 import { spawnSync } from 'node:child_process';
@@ -17,8 +18,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Mocha from 'mocha';
-import { ROOT, ensureCodeServer, startCodeServer, stopAllCodeServers } from './lib/code-server.mjs';
+import {
+  CODE_SERVER_VERSION, DEFAULT_INSTALL_DIR, ROOT, ensureCodeServer, installedVersion, startCodeServer, stopAllCodeServers,
+} from './lib/code-server.mjs';
 import { closeGracefully, launchBrowser, runExtensionTests } from './lib/workbench.mjs';
+import { checkPrerequisites, formatProblems } from './lib/prerequisites.mjs';
 import { setE2EContext } from '../test/e2e/context.mjs';
 
 const args = process.argv.slice(2);
@@ -27,7 +31,8 @@ const grepAt = args.indexOf('--grep');
 const grep = grepAt >= 0 ? args[grepAt + 1] : undefined;
 const skipPackage = args.includes('--no-package');
 const VSIX = path.join(ROOT, 'chatdesk.vsix');
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const updateScreenshots = args.includes('--update-screenshots');
+const SHOTS = path.join(ROOT, ...(updateScreenshots ? ['docs', 'screenshots'] : ['test-results', 'screenshots']));
 const t0 = Date.now();
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 const lap = (m) => console.log(`\n=== [${secs(Date.now() - t0)}] ${m}`);
@@ -60,7 +65,7 @@ function run(cmd, cmdArgs, what) {
 }
 
 // The workbench's own log lines reach the page console in the same format as the extension host's;
-// these are known, harmless noise on an offline machine (../shared/vscode-host/README.md §7).
+// these are known, harmless noise on an offline machine (docs/vscode-host.md: "Harmless noise").
 const NOISE = [/ENOTFOUND open-vsx\.org/, /^\s+at .*\/static\/out\/vs\//, /connection token/, /^Creating a socket/, /^\[Service Worker\]/,
   /^ChatSessionStore:/, /^Updating additional builtin extensions cache/, /^\[lifecycle\]/, /vsda/, /service worker controller/i];
 
@@ -107,7 +112,7 @@ async function e2ePhase(server) {
   e2eRunner = undefined;
   timings.e2e = Date.now() - started;
   if (stats.pending > 0) console.error(`${stats.pending} e2e test(s) pending/skipped: not allowed`);
-  console.log(`e2e: ${stats.passes} passed, ${stats.failures + stats.pending} failed (${secs(timings.e2e)})`);
+  console.log(`e2e: ${stats.passes} passed, ${stats.failures + stats.pending} failed (${secs(timings.e2e)}); screenshots in ${path.relative(ROOT, SHOTS)}/`);
   totals.passed += stats.passes; totals.failed += stats.failures + stats.pending;
 }
 
@@ -120,6 +125,10 @@ function mkWorkspace(name) {
 
 let exitCode = 1;
 try {
+  const problems = checkPrerequisites({
+    chromium: true, codeServerInstall: installedVersion() !== CODE_SERVER_VERSION, installDir: DEFAULT_INSTALL_DIR, screenshotFonts: updateScreenshots,
+  });
+  if (problems.length > 0) throw new Error(formatProblems(problems, { title: 'cannot run the VS Code tests' }));
   lap('code-server');
   let started = Date.now();
   const bin = ensureCodeServer({ log: console.log });
@@ -145,7 +154,8 @@ try {
   if (only !== 'integration') await e2ePhase(server);
   exitCode = timedOut ? 2 : totals.failed > 0 ? 1 : 0;
 } catch (e) {
-  console.error(`\ntest:vscode aborted: ${e instanceof Error ? e.stack : e}`);
+  const prerequisites = e instanceof Error && e.message.startsWith('cannot run the VS Code tests');
+  console.error(`\ntest:vscode aborted: ${e instanceof Error ? (prerequisites ? e.message : e.stack) : e}`);
   totals.failed += 1;
   exitCode = 1;
 } finally {

@@ -1,5 +1,5 @@
 // Start, stop and provision a code-server (a real VS Code 1.100.3 served to a browser) for tests and the demo.
-// Facts behind the details: ../shared/vscode-host/README.md (measured recipe). Used by scripts/test-vscode.mjs
+// Facts behind the details: docs/vscode-host.md (measured recipe). Used by scripts/test-vscode.mjs
 // and scripts/demo.mjs; keep it general (no Chatdesk specifics).
 //
 //   const cs = await startCodeServer({ extensions: ['chatdesk.vsix'] });
@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CODE_SERVER_VERSION = '4.100.3';
-export const DEFAULT_INSTALL_DIR = path.join(ROOT, '.vscode-test', 'code-server');
+/** Where code-server is installed: $CHATDESK_CODE_SERVER_DIR, else .vscode-test/code-server (gitignored). */
+export const DEFAULT_INSTALL_DIR = process.env.CHATDESK_CODE_SERVER_DIR
+  ? path.resolve(process.env.CHATDESK_CODE_SERVER_DIR) : path.join(ROOT, '.vscode-test', 'code-server');
 
 /** Quiet, deterministic workbench: no walkthrough, telemetry, gallery/update checks, git, trust prompt. */
 export const PINNED_SETTINGS = Object.freeze({
@@ -49,7 +51,7 @@ export function installedVersion(installDir = DEFAULT_INSTALL_DIR) {
 /** Runs scripts/install-code-server.sh unless the right version is there. Returns the binary path. */
 export function ensureCodeServer({ installDir = DEFAULT_INSTALL_DIR, log = console.log } = {}) {
   if (installedVersion(installDir) === CODE_SERVER_VERSION) return codeServerBin(installDir);
-  log(`code-server ${CODE_SERVER_VERSION} not found in ${installDir}: installing (about a minute)…`);
+  log(`code-server ${CODE_SERVER_VERSION} not found in ${installDir}: installing (2-3 minutes on 2 cores, once)…`);
   const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'install-code-server.sh'), installDir], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`scripts/install-code-server.sh failed (exit ${r.status ?? r.signal})`);
   return codeServerBin(installDir);

@@ -1,18 +1,20 @@
 // Driving the code-server workbench with playwright-core and Debian's chromium (no browser download).
 // General helpers shared by the e2e tests, the extension-host test runner and scripts/demo.mjs.
-// Selectors and the traps they avoid were measured on VS Code 1.100 (../shared/vscode-host/README.md §4, §7).
+// Selectors and the traps they avoid were measured on VS Code 1.100 (docs/vscode-host.md: "Driving the workbench").
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { chromium } from 'playwright-core';
+import { findChromium } from './prerequisites.mjs';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
+/** The Chromium to drive: $CHROMIUM, else chromium / chromium-browser on the PATH (scripts/lib/prerequisites.mjs). */
 export function chromiumPath() {
-  if (process.env.CHROMIUM) return process.env.CHROMIUM;
-  for (const p of ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser']) if (fs.existsSync(p)) return p;
-  throw new Error('No chromium found: apt-get install chromium (or set CHROMIUM=/path/to/chrome)');
+  const found = findChromium();
+  if (found.problem) throw new Error(`${found.problem.what}. Fix: ${found.problem.fix}`);
+  return found.path;
 }
 
 export function launchBrowser({ headless = true } = {}) {

@@ -46,6 +46,8 @@ Usage: npm run sandbox -- [options]
   --rate-limit off         disable all rate limits
   --rate-window MS         rate-limit window (default 60000)
   --hostile S              add records carrying the string S (repeatable)
+  --seed-emails MODE       the vendors' example agents' e-mails: plausible (from their names, default) or
+                           verbatim (the documents' Cloudflare-obfuscated "[email protected]")
   --help                   this text
 `;
 
@@ -125,6 +127,12 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       }
       case '--rate-window': rateLimits.windowMs = Math.max(1, num()); break;
       case '--hostile': hostile.push(value()); break;
+      case '--seed-emails': {
+        const v = value();
+        if (v !== 'plausible' && v !== 'verbatim') throw new Error(`--seed-emails: plausible or verbatim, not ${v}`);
+        options.seedEmails = v;
+        break;
+      }
       default: throw new Error(`unknown option ${flag} (see --help)`);
     }
   }

@@ -1,5 +1,6 @@
 // Deterministic data for the three platforms, generated once per sandbox from a seed.
-// The seed documents' own examples come first (verbatim), then hostile-string records (if any), then generated ones.
+// The seed documents' own examples come first (verbatim, except their obfuscated e-mails: see SeedEmails), then
+// hostile-string records (if any), then generated ones.
 // `agents` is the total per platform INCLUDING the examples (never fewer than the examples), plus one extra agent per
 // hostile string; `offlineMessages` likewise includes the four seed messages.
 
@@ -27,6 +28,26 @@ export interface DataOptions {
   rocketchatAgentName?: string;
   /** Generated agents list their first department twice (REVE Chat and Rocket.Chat). */
   duplicateDepartments?: boolean;
+  /** The example agents' e-mails: derived from their names (default) or as the documents print them. */
+  seedEmails?: SeedEmails;
+}
+
+/**
+ * `plausible`: the vendors' example agents get addresses made from their names (`asif.tuhin.design@example.com`).
+ * `verbatim`: they keep the text the documents show, `[email protected]`: the documentation sites are served
+ * through Cloudflare, whose e-mail obfuscation replaces every address in a page with it.
+ */
+export type SeedEmails = 'plausible' | 'verbatim';
+
+/**
+ * What Cloudflare's e-mail obfuscation leaves of an address in the vendors' documents: `[email protected]`, with a
+ * plain or (Rocket.Chat's page) a no-break space.
+ */
+export const OBFUSCATED_EMAIL = /^\[email[ \u00a0]protected\]$/;
+
+/** A plausible address for an example agent whose document shows OBFUSCATED_EMAIL; other values unchanged. */
+function exampleEmail(email: string, name: string, seedEmails: SeedEmails | undefined): string {
+  return seedEmails === 'verbatim' || !OBFUSCATED_EMAIL.test(email) ? email : `${slug(name)}@example.com`;
 }
 
 export interface ReveData {
@@ -106,7 +127,9 @@ function generateReve(options: DataOptions, rnd: Random): ReveData {
     reveDept(4213, 'WhatsApp'), reveDept(4214, 'Facebook'), reveDept(4215, 'Sales'), reveDept(4216, 'Support'),
     reveDept(4217, 'Billing'), reveDept(4218, 'Soporte técnico'), reveDept(4219, '客户服务'), reveDept(4220, 'الدعم الفني'),
   ];
-  const agents: ReveAgent[] = REVE_AGENTS.map((a) => structuredClone(a));
+  const agents: ReveAgent[] = REVE_AGENTS.map((a) => ({
+    ...structuredClone(a), email: exampleEmail(a.email, `${a.first_name} ${a.last_name}`, options.seedEmails),
+  }));
   let nextId = 120_000;
   options.hostileStrings.forEach((s, k) => {
     const dept = reveDept(5000 + k, s);
@@ -275,6 +298,9 @@ function generateRocket(options: DataOptions, rnd: Random): RocketData {
     { ...structuredClone(ROCKET_AVAILABLE_AGENT_EXAMPLE), statusLivechat: 'available', departments: [departments[0]._id] },
     ...ROCKET_SPEC_USERS.map((u) => ({ ...structuredClone(u), departments: [...(ROCKET_SPEC_USER_DEPARTMENTS[u._id] ?? [])] })),
   ];
+  for (const a of examples) {
+    for (const e of a.emails) e.address = exampleEmail(e.address, a.username, options.seedEmails);
+  }
   const agents: RocketListedAgent[] = [...examples];
   options.hostileStrings.forEach((s, k) => {
     const dept = rocketDept(rnd, s, true, 1);
@@ -333,7 +359,7 @@ export function sortRocketAgents(agents: RocketListedAgent[], field: keyof Rocke
 // ---------------------------------------------------------------- HelpCrunch
 
 function generateHelpcrunch(options: DataOptions, rnd: Random): HelpcrunchData {
-  const agents: HelpcrunchAgent[] = HELPCRUNCH_AGENTS.map((a) => ({ ...a }));
+  const agents: HelpcrunchAgent[] = HELPCRUNCH_AGENTS.map((a) => ({ ...a, email: exampleEmail(a.email, a.name, options.seedEmails) }));
   const deptNames = ['Support', 'Sales', 'Billing', 'Onboarding', 'Soporte', 'カスタマーサポート', 'الدعم', 'VIP ⭐'];
   const membership: number[][] = deptNames.map(() => []);
   membership[0].push(0, 1);

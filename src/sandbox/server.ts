@@ -65,6 +65,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     forbiddenOfflineMessageIds: options.revechatForbiddenOfflineMessageIds,
     rocketchatAgentName: options.rocketchatAgentName,
     duplicateDepartments: options.duplicateDepartments,
+    seedEmails: options.seedEmails,
   });
   const jwtSecret = createHash('sha256').update(`chatdesk-sandbox-jwt:${seed}`).digest('hex');
   const credentials = makeCredentials(seed, jwtSecret, Date.now());

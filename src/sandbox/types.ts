@@ -121,6 +121,12 @@ export interface SandboxOptions {
    * (default: generated ids that are multiples of 97).
    */
   revechatForbiddenOfflineMessageIds?: number[];
+  /**
+   * E-mails of the vendors' example agents: `plausible` (default) makes them from the agents' names;
+   * `verbatim` keeps the documents' text, `[email protected]` (Cloudflare's e-mail obfuscation), for the tests
+   * that compare the sandbox with the documents.
+   */
+  seedEmails?: 'plausible' | 'verbatim';
 }
 
 export interface SandboxCredentials {

@@ -1,7 +1,7 @@
 // Chatdesk as a user meets it, in headless Chromium against code-server with the packaged .vsix installed
 // and the sandbox started by this process: open the container, add a connection through the palette and
 // its quick inputs, see agents, open an agent and an offline message, copy IDs, find an agent.
-// Screenshots go to docs/screenshots/ (the README shows them).
+// Screenshots go to test-results/screenshots/; `npm run screenshots` writes them to docs/screenshots/ (the README shows them).
 import assert from 'node:assert/strict';
 import {
   editorTab, openViewContainer, paneByTitle, parkMouse, setSideBarWidth, pickQuickItem, quickInputBox, readNotification, runCommand,

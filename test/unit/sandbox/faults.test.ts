@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'mocha';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox';
-import { get, helpcrunchAuth, rawGet, reveBasic, reveKey, rocketAuth, seedJson } from './helpers';
+import { get, helpcrunchAuth, rawGet, reveBasic, reveKey, rocketAuth, vendorJson } from './helpers';
 
 describe('sandbox: fault injection', () => {
   let sb: Sandbox | undefined;
@@ -87,7 +87,7 @@ describe('sandbox: fault injection', () => {
     const s = await start({ faults: { storm429Rate: 1, storm429RetryAfter: true } });
     const hc = await get(`${s.baseUrls.helpcrunch}/v1/agents`, helpcrunchAuth(s));
     assert.equal(hc.status, 429);
-    assert.deepEqual(hc.json(), seedJson('002', '429 Too Many Requests'));
+    assert.deepEqual(hc.json(), vendorJson('helpcrunch/agents.429.json'));
     assert.equal(hc.headers.get('retry-after'), '1');
     const rc = await get(`${s.baseUrls.rocketchat}/api/v1/me`, rocketAuth(s));
     assert.equal(rc.status, 429);

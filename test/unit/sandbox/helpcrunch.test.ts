@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
-import { get, helpcrunchAuth, seedJson } from './helpers';
+import { get, helpcrunchAuth, vendorJson } from './helpers';
 
 interface AgentsPage {
   data: { id: number; name: string; email: string; role: string }[];
@@ -12,13 +12,13 @@ describe('sandbox: HelpCrunch', () => {
   let sb: Sandbox;
   let url: (path: string) => string;
   before(async () => {
-    sb = await startSandbox({ agents: 230, rateLimits: { helpcrunchPerMinute: 0 } });
+    sb = await startSandbox({ agents: 230, seedEmails: 'verbatim', rateLimits: { helpcrunchPerMinute: 0 } }); // compared with the document
     url = (p) => `${sb.baseUrls.helpcrunch}${p}`;
   });
   after(() => sb.stop());
 
   it('lists agents {data, meta.total}, the seed\'s four first and verbatim', async () => {
-    const seed = seedJson('002', 'response body.') as AgentsPage;
+    const seed = vendorJson('helpcrunch/agents.200.json') as AgentsPage;
     const r = await get(url('/v1/agents'), helpcrunchAuth(sb));
     assert.equal(r.status, 200);
     assert.match(r.headers.get('content-type') ?? '', /^application\/json/);
@@ -64,7 +64,7 @@ describe('sandbox: HelpCrunch', () => {
   });
 
   it('answers a wrong or missing key 401 with the seed\'s body', async () => {
-    const seed401 = seedJson('002', '401 Unauthorized');
+    const seed401 = vendorJson('helpcrunch/agents.401.json');
     const cases: Record<string, string>[] = [{}, { Authorization: 'Bearer nope' }, { Authorization: sb.credentials.helpcrunch.apiKey }];
     for (const headers of cases) {
       const r = await get(url('/v1/agents'), headers);
@@ -88,7 +88,7 @@ describe('sandbox: HelpCrunch', () => {
 
 describe('sandbox: HelpCrunch rate limit', () => {
   it('allows N requests per window per key, then 429 with the seed\'s body and Retry-After', async () => {
-    const seed429 = seedJson('002', '429 Too Many Requests');
+    const seed429 = vendorJson('helpcrunch/agents.429.json');
     const sb = await startSandbox({ rateLimits: { helpcrunchPerMinute: 2, windowMs: 60_000 } });
     try {
       const url = `${sb.baseUrls.helpcrunch}/v1/agents`;

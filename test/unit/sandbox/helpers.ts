@@ -1,71 +1,45 @@
-// Shared helpers for the sandbox tests: real HTTP against a started sandbox, and the seed documents' own text.
+// Shared helpers for the sandbox tests: real HTTP against a started sandbox, and the vendors' own example responses.
 
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Sandbox } from '../../../src/sandbox';
 
-export const SEEDS_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
+/** The vendors' own example responses, kept in the repository (sources: test/fixtures/vendor-examples/README.md). */
+export const VENDOR_EXAMPLES_DIR = join(__dirname, '..', '..', 'fixtures', 'vendor-examples');
 
-export function seedText(prefix: '000' | '001' | '002' | '003'): string {
-  const names: Record<string, string> = {
-    '000': '000_676a62204b4823ce.txt',
-    '001': '001_fc877926a2210699.txt',
-    '002': '002_5c59edaa959cd108.txt',
-    '003': '003_fdc715c2247a492c.txt',
-  };
-  return readFileSync(join(SEEDS_DIR, names[prefix]), 'utf8');
+/** The text of one vendor example file, e.g. `vendorText('helpcrunch/agents.429.json')`. */
+export function vendorText(file: string): string {
+  return readFileSync(join(VENDOR_EXAMPLES_DIR, file), 'utf8');
 }
 
-/** The JSON value that starts at the first `{` or `[` after `marker` in a seed text. */
-export function seedJson(prefix: '000' | '001' | '002' | '003', marker: string, occurrence = 1): unknown {
-  const text = seedText(prefix);
-  let at = -1;
-  for (let i = 0; i < occurrence; i++) {
-    at = text.indexOf(marker, at + 1);
-    if (at < 0) throw new Error(`marker not found: ${marker}`);
-  }
-  const start = text.slice(at + marker.length).search(/[[{]/) + at + marker.length;
-  // Find the matching close by trying successively longer slices that parse.
-  const open = text[start];
-  const close = open === '{' ? '}' : ']';
-  for (let end = text.indexOf(close, start); end >= 0; end = text.indexOf(close, end + 1)) {
-    try {
-      return JSON.parse(text.slice(start, end + 1));
-    } catch {
-      // keep looking
-    }
-  }
-  throw new Error(`no JSON after ${marker}`);
+/** A `.json` vendor example, parsed. */
+export function vendorJson(file: string): unknown {
+  return JSON.parse(vendorText(file)) as unknown;
 }
 
-/**
- * The body of the `occurrence`-th response with this status line in a seed text, exactly as the document shows
- * it: a single line, or (if it starts with `{`) every line up to the first line that is exactly `}`.
- */
-export function seedBody(prefix: '000' | '001' | '002' | '003', statusLine: string, occurrence = 1): string {
-  const lines = seedText(prefix).split('\n');
-  let seen = 0;
-  let i = lines.findIndex((l) => l === statusLine && ++seen === occurrence);
-  if (i < 0) throw new Error(`status line not found: ${statusLine}`);
-  i++;
-  while (i < lines.length && /^[\w-]+: /.test(lines[i])) i++;
-  while (i < lines.length && lines[i] === '') i++;
-  if (!lines[i].startsWith('{')) return lines[i];
-  const end = lines.indexOf('}', i);
-  return lines.slice(i, end + 1).join('\n');
+export interface VendorResponse {
+  status: number;
+  /** Header names in lower case, values as the document shows them. */
+  headers: Record<string, string>;
+  /** The body exactly as the document shows it (no final newline). */
+  body: string;
 }
 
-export function seedHeaders(prefix: '000' | '001' | '002' | '003', statusLine: string, occurrence = 1): Record<string, string> {
-  const lines = seedText(prefix).split('\n');
-  let seen = 0;
-  let i = lines.findIndex((l) => l === statusLine && ++seen === occurrence);
-  const out: Record<string, string> = {};
-  for (i++; i < lines.length && /^[\w-]+: /.test(lines[i]); i++) {
-    const c = lines[i].indexOf(': ');
-    out[lines[i].slice(0, c).toLowerCase()] = lines[i].slice(c + 2);
+/** A `.http` vendor example: status line, headers, an empty line, the body, as the vendor's document shows them. */
+export function vendorHttp(file: string): VendorResponse {
+  const text = vendorText(file).replace(/\n$/, '');
+  const split = text.indexOf('\n\n');
+  if (split < 0) throw new Error(`${file}: no empty line between the headers and the body`);
+  const [statusLine, ...headerLines] = text.slice(0, split).split('\n');
+  const status = /^HTTP\/1\.[01] (\d{3}) /.exec(statusLine);
+  if (!status) throw new Error(`${file}: not a status line: ${statusLine}`);
+  const headers: Record<string, string> = {};
+  for (const line of headerLines) {
+    const c = line.indexOf(': ');
+    headers[line.slice(0, c).toLowerCase()] = line.slice(c + 2);
   }
-  return out;
+  return { status: Number(status[1]), headers, body: text.slice(split + 2) };
 }
 
 export interface Got {

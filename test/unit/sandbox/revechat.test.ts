@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { signHs256 } from '../../../src/sandbox/jwt';
-import { basic, get, reveBasic, reveKey, seedBody, seedHeaders, seedJson } from './helpers';
+import { basic, get, reveBasic, reveKey, vendorHttp, vendorJson } from './helpers';
 
 interface ReveAgent { agent_id: number; [k: string]: unknown }
 interface Envelope<T> { status: string; message: string; body: T }
@@ -37,13 +37,13 @@ describe('sandbox: REVE Chat current generation (agents)', () => {
   let sb: Sandbox;
   let url: (path: string) => string;
   before(async () => {
-    sb = await startSandbox({ agents: 65 });
+    sb = await startSandbox({ agents: 65, seedEmails: 'verbatim' }); // compared with the vendor's document
     url = (p) => `${sb.baseUrls.revechat}${p}`;
   });
   after(() => sb.stop());
 
   it('serves the seed example agents verbatim, in order, on the first pages', async () => {
-    const seed = seedJson('000', 'View Success Response') as Envelope<ReveAgent[]>;
+    const seed = vendorJson('revechat/agents-list.200.json') as Envelope<ReveAgent[]>;
     const page1 = (await get(url('/api/agents/8683034'), reveKey(sb))).json() as Envelope<ReveAgent[]>;
     const page2 = (await get(url('/api/agents/8683034?page_no=2'), reveKey(sb))).json() as Envelope<ReveAgent[]>;
     assert.equal(page1.status, 'success');
@@ -90,7 +90,7 @@ describe('sandbox: REVE Chat current generation (agents)', () => {
   });
 
   it('serves a single agent in the envelope, the docs\' 81830 example verbatim (create_time null)', async () => {
-    const seed = seedJson('000', 'View Success Parameter Here') as Envelope<ReveAgent>;
+    const seed = vendorJson('revechat/agent-81830.200.json') as Envelope<ReveAgent>;
     const r = await get(url('/api/agents/8683034/81830'), reveKey(sb));
     assert.equal(r.status, 200);
     const got = r.json() as Envelope<Record<string, unknown>>;
@@ -150,7 +150,7 @@ describe('sandbox: REVE Chat current generation (agents)', () => {
       assert.deepEqual(r.json(), { error: [{ code: 400, message: `Invalid Page Number: ${bad}. Please enter a valid Page Number.` }] });
     }
     const r = await get(url('/api/agents/8683034?page_no=-2'), reveKey(sb));
-    assert.equal(r.text, seedBody('003', 'HTTP/1.1 400 Bad Request', 1));
+    assert.equal(r.text, vendorHttp('revechat/offlinemessages-list.400.http').body);
   });
 });
 
@@ -176,7 +176,7 @@ describe('sandbox: REVE Chat legacy generation (offline messages, agents)', () =
   }
 
   it('lists offline messages as a bare array, newest first, the seed\'s four verbatim at the end', async () => {
-    const seed = seedJson('003', 'Date: Tue, 02 Jun 2015 07:41:54 GMT') as Record<string, unknown>[];
+    const seed = JSON.parse(vendorHttp('revechat/offlinemessages-list.200.http').body) as Record<string, unknown>[];
     const all = await allMessages();
     assert.equal(all.length, 45);
     assert.deepEqual(all.slice(-4), seed);
@@ -202,7 +202,7 @@ describe('sandbox: REVE Chat legacy generation (offline messages, agents)', () =
   });
 
   it('serves message 744 with the seed\'s four replies verbatim', async () => {
-    const seed = seedJson('003', 'Date: Tue, 02 Jun 2015 04:12:57 GMT');
+    const seed = JSON.parse(vendorHttp('revechat/offlinemessage-744.200.http').body);
     const r = await get(url('/api/offlinemessages/744'), reveBasic(sb));
     assert.equal(r.status, 200);
     assert.deepEqual(r.json(), seed);
@@ -227,11 +227,11 @@ describe('sandbox: REVE Chat legacy generation (offline messages, agents)', () =
   });
 
   it('answers wrong basic credentials 401 "Bad credentials" exactly as the seed', async () => {
-    const expected = seedHeaders('003', 'HTTP/1.1 401 Unauthorized');
+    const expected = vendorHttp('revechat/offlinemessages-list.401.http').headers;
     for (const headers of [basic('john@example.com', 'wrong'), {}, reveKey(sb)]) {
       const r = await get(url('/api/offlinemessages/'), headers);
       assert.equal(r.status, 401);
-      assert.equal(r.text, seedBody('003', 'HTTP/1.1 401 Unauthorized'));
+      assert.equal(r.text, vendorHttp('revechat/offlinemessages-list.401.http').body);
       assert.equal(r.headers.get('www-authenticate'), expected['www-authenticate']);
       assert.equal(r.headers.get('content-type'), expected['content-type']);
       assert.equal(r.headers.get('content-length'), expected['content-length']);
@@ -240,10 +240,10 @@ describe('sandbox: REVE Chat legacy generation (offline messages, agents)', () =
 
   it('answers a non-superadmin 403 with the seed\'s plain-text body', async () => {
     const c = sb.credentials.revechat;
-    const expected = seedHeaders('003', 'HTTP/1.1 403 Forbidden');
+    const expected = vendorHttp('revechat/offlinemessages-list.403.http').headers;
     const r = await get(url('/api/offlinemessages/'), basic(c.agentUsername ?? '', c.agentPassword ?? ''));
     assert.equal(r.status, 403);
-    assert.equal(r.text, seedBody('003', 'HTTP/1.1 403 Forbidden'));
+    assert.equal(r.text, vendorHttp('revechat/offlinemessages-list.403.http').body);
     assert.equal(r.headers.get('content-type'), expected['content-type']);
     assert.equal(r.headers.get('content-length'), expected['content-length']);
     assert.equal(r.headers.get('www-authenticate'), expected['www-authenticate']);
@@ -252,7 +252,7 @@ describe('sandbox: REVE Chat legacy generation (offline messages, agents)', () =
   it('answers a bad page_no 400 with the seed\'s body byte for byte', async () => {
     const r = await get(url('/api/offlinemessages?page_no=-2'), reveBasic(sb));
     assert.equal(r.status, 400);
-    assert.equal(r.text, seedBody('003', 'HTTP/1.1 400 Bad Request', 1));
+    assert.equal(r.text, vendorHttp('revechat/offlinemessages-list.400.http').body);
     assert.equal(r.headers.get('www-authenticate'), 'Basic realm="revechat"');
     assert.equal(r.headers.get('content-type'), 'application/json');
   });
@@ -260,13 +260,13 @@ describe('sandbox: REVE Chat legacy generation (offline messages, agents)', () =
   it('answers an unknown id 404 with the seed\'s body (with that id)', async () => {
     const r = await get(url('/api/offlinemessages/7'), reveBasic(sb));
     assert.equal(r.status, 404);
-    assert.equal(r.text, seedBody('003', 'HTTP/1.1 404 Not Found').replace('Id = 744', 'Id = 7'));
+    assert.equal(r.text, vendorHttp('revechat/offlinemessage-744.404.http').body.replace('Id = 744', 'Id = 7'));
   });
 
   it('answers a non-numeric or negative id 400 with the seed\'s body', async () => {
     const r = await get(url('/api/offlinemessages/-14'), reveBasic(sb));
     assert.equal(r.status, 400);
-    assert.equal(r.text, seedBody('003', 'HTTP/1.1 400 Bad Request', 2));
+    assert.equal(r.text, vendorHttp('revechat/offlinemessage-invalid-id.400.http').body);
     const word = await get(url('/api/offlinemessages/abc'), reveBasic(sb));
     assert.equal(word.status, 400);
     assert.match(word.text, /Invalid Offline message Id: abc\. Please enter a Valid Offline message Id\./);
@@ -277,7 +277,7 @@ describe('sandbox: REVE Chat legacy generation (offline messages, agents)', () =
     try {
       const r = await get(`${forbidden.baseUrls.revechat}/api/offlinemessages/744`, reveBasic(forbidden));
       assert.equal(r.status, 403);
-      assert.equal(r.text, seedBody('003', 'HTTP/1.1 403 Forbidden', 2));
+      assert.equal(r.text, vendorHttp('revechat/offlinemessage-744.403.http').body);
       assert.equal(r.headers.get('content-type'), 'application/json');
       assert.throws(() => JSON.parse(r.text));
     } finally {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
-import { get, rocketAuth, seedJson } from './helpers';
+import { get, rocketAuth, vendorJson } from './helpers';
 
 interface UsersPage {
   users: Record<string, unknown>[];
@@ -31,9 +31,9 @@ function assertAgent(u: Record<string, unknown>, listed: boolean): void {
 describe('sandbox: Rocket.Chat', () => {
   let sb: Sandbox;
   let url: (path: string) => string;
-  const seedAvailable = seedJson('001', 'Success Example') as { agent: Record<string, unknown>; success: boolean };
+  const seedAvailable = vendorJson('rocketchat/omnichannel-agents-available.200.json') as { agent: Record<string, unknown>; success: boolean };
   before(async () => {
-    sb = await startSandbox({ agents: 250, rateLimits: { rocketchatCallsPerRoute: 0 } });
+    sb = await startSandbox({ agents: 250, seedEmails: 'verbatim', rateLimits: { rocketchatCallsPerRoute: 0 } }); // compared with the document
     url = (p) => `${sb.baseUrls.rocketchat}${p}`;
   });
   after(() => sb.stop());
@@ -167,7 +167,7 @@ describe('sandbox: Rocket.Chat', () => {
   });
 
   it('answers missing or wrong credentials 401 with the seed\'s body', async () => {
-    const seed401 = seedJson('001', 'Authorization Error');
+    const seed401 = vendorJson('rocketchat/omnichannel-agents-available.401.json');
     const cases: Record<string, string>[] = [
       {}, { 'X-User-Id': sb.credentials.rocketchat.userId, 'X-Auth-Token': 'wrong' }, { 'X-Auth-Token': sb.credentials.rocketchat.authToken },
     ];
@@ -179,7 +179,7 @@ describe('sandbox: Rocket.Chat', () => {
   });
 
   it('answers a user without the permission 403 with the seed\'s body', async () => {
-    const seed403 = seedJson('001', 'Example 1');
+    const seed403 = vendorJson('rocketchat/omnichannel-agents-available.403.json');
     const c = sb.credentials.rocketchat;
     const headers = { 'X-User-Id': c.restrictedUserId ?? '', 'X-Auth-Token': c.restrictedAuthToken ?? '' };
     for (const path of ['/api/v1/livechat/users/agent', '/api/v1/omnichannel/agents/available', '/api/v1/livechat/department', '/api/v1/livechat/users/agent/XycfA5CetCPuEjqxw']) {

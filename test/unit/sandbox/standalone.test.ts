@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'mocha';
 
 // The sandbox is bundled alone (dist/sandbox.js) and started inside the extension host: it must not touch vscode,
-// the file system or ../shared at run time.
+// the file system or anything outside the repository at run time.
 describe('sandbox: standalone module', () => {
   const dir = join(__dirname, '..', '..', '..', 'src', 'sandbox');
   const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
