@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  activityIcon, editorTab, openViewContainer, paneByTitle, parkMouse, setSideBarWidth, treeRows, webviewFrame,
+  activityIcon, editorTab, openViewContainer, paneByTitle, parkMouse, runCommand, setSideBarWidth, treeRows, webviewFrame,
 } from '../../scripts/lib/workbench.mjs';
 import { e2eContext } from './context.mjs';
 import { CONTAINER, addReveConnectionThroughUi, closeContext, failureShot, openChatdesk, shot, support } from './helpers.mjs';
@@ -69,7 +69,11 @@ describe('Chatdesk after a window reload with the server gone', function () {
 
   it('after a reload with the server stopped: the cached agents at once, marked cached, the error above them; the panel back', async function () {
     await sandbox.stop();
-    await page.reload();
+    // VS Code's own Reload Window: the workbench saves its state (open editors, webview state) before it reloads,
+    // as it does when the user reloads or restarts; a bare browser reload can cut that save short.
+    const reloaded = page.waitForEvent('load', { timeout: 60000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await activityIcon(page, CONTAINER).waitFor({ timeout: 60000 });
     await openViewContainer(page, CONTAINER);
