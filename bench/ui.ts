@@ -6,7 +6,7 @@ import type { Agent } from '../src/api/model';
 import { generateData } from '../src/sandbox/data';
 import { AgentSearchIndex } from '../src/search/agentSearch';
 import { presentAgent, statusText } from '../src/views/presentation/agent';
-import { filterAgents, groupByDepartment, NO_FILTER } from '../src/views/presentation/filter';
+import { filterAgents, groupByDepartment, NO_FILTER, sortByName } from '../src/views/presentation/filter';
 import { formatCount, plainText } from '../src/views/presentation/text';
 import { agentHtml } from '../src/webviews/html/agentHtml';
 import { offlineMessageHtml } from '../src/webviews/html/offlineMessageHtml';
@@ -21,13 +21,13 @@ export interface PanelResult { what: string; ms: number; htmlBytes: number }
 /** What AgentsConnectionNode + DepartmentNode + AgentNode compute for every visible row, without vscode. */
 function buildFlat(agents: readonly Agent[]): number {
   let n = 0;
-  for (const a of filterAgents(agents, NO_FILTER)) { presentAgent(a); n++; }
+  for (const a of sortByName(filterAgents(agents, NO_FILTER))) { presentAgent(a); n++; }
   return n;
 }
 
 function buildGrouped(agents: readonly Agent[]): number {
   let n = 0;
-  for (const g of groupByDepartment(filterAgents(agents, NO_FILTER), 'No department')) {
+  for (const g of groupByDepartment(sortByName(filterAgents(agents, NO_FILTER)), 'No department')) {
     // the department row, then (expanded) every member row
     void (plainText(g.name) || g.id); void formatCount(g.agents.length); n++;
     const scope = `department/${g.id}/`;
@@ -38,7 +38,7 @@ function buildGrouped(agents: readonly Agent[]): number {
 
 function buildFiltered(agents: readonly Agent[]): number {
   let n = 0;
-  for (const a of filterAgents(agents, { text: 'gr', onlineOnly: false })) { presentAgent(a); n++; }
+  for (const a of sortByName(filterAgents(agents, { text: 'gr', onlineOnly: false }))) { presentAgent(a); n++; }
   return n;
 }
 

@@ -1,4 +1,4 @@
-// The shared API client (see ../shared/DESIGN.md): createClient() gives a PlatformClient for one connection.
+// The shared API client (see docs/design.md): createClient() gives a PlatformClient for one connection.
 // No vscode import anywhere under src/api.
 
 import { ApiError } from './errors';

@@ -1,4 +1,4 @@
-// The normalised data model every part of Chatdesk programs against (see ../shared/DESIGN.md).
+// The normalised data model every part of Chatdesk programs against (see docs/design.md).
 // Each object keeps the platform's own object in `raw`, untouched.
 
 import type { ApiError } from './errors';

@@ -1,6 +1,7 @@
-// The vendors' own response examples (../shared/seeds), copied verbatim as data so that the sandbox never
-// reads files at run time. E-mails shown as "[email protected]" are the docs' Cloudflare obfuscation, kept on purpose.
-// Do not edit: tests compare these against the seed documents.
+// The vendors' own response examples (their documents; sources in docs/platform-apis.md, the examples also in
+// test/fixtures/vendor-examples/), copied verbatim as data so that the sandbox never reads files at run time. E-mails
+// shown as "[email protected]" are the docs' Cloudflare obfuscation, kept on purpose (the sandbox's `seedEmails`
+// option decides what it serves). Do not edit: tests compare these against the fixtures.
 
 import type {
   HelpcrunchAgent, ReveAgent, ReveOfflineMessage, ReveOfflineMessageDetail, RocketAgent, RocketDepartment,
@@ -572,7 +573,7 @@ export const HELPCRUNCH_AGENTS: HelpcrunchAgent[] = [
 ];
 
 /**
- * Rocket.Chat's official OpenAPI (../shared/specs/rocketchat-omnichannel.yaml), `GET livechat/users/{type}` example
+ * Rocket.Chat's official OpenAPI (rocketchat-omnichannel.yaml; see docs/platform-apis.md), `GET livechat/users/{type}` example
  * users: they show the quirks `livechat: null` and `maxNumberSimultaneousChat: ''`.
  */
 export const ROCKET_SPEC_USERS: RocketAgent[] = [

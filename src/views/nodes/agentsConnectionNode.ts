@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { StoredConnection } from '../../connections/types';
 import type { Store } from '../../store';
 import { connectionTooltip, loadInfo, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
-import { filterAgents, groupByDepartment, isFilterActive } from '../presentation/filter';
+import { filterAgents, groupByDepartment, isFilterActive, sortByName } from '../presentation/filter';
 import { formatCount } from '../presentation/text';
 import type { AgentsViewState } from '../agentsViewState';
 import { AgentNode } from './agentNode';
@@ -50,7 +50,7 @@ export class AgentsConnectionNode implements TreeNode {
     const out = listStatusNodes(list, this.id, this, base, { loading: vscode.l10n.t('Loading agents…'), empty: vscode.l10n.t('No agents') });
     if (!list.items.length) return out;
     const filter = this.state.filter;
-    const agents = filterAgents(list.items, filter);
+    const agents = sortByName(filterAgents(list.items, filter));
     if (!agents.length) {
       out.push(new InfoNode(`${base}/nomatch`, vscode.l10n.t('No agents match the filter'), this, 'filter'));
     } else if (this.state.groupByDepartment) {

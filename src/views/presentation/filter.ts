@@ -54,6 +54,24 @@ export function distinctAgents(agents: readonly Agent[]): readonly Agent[] {
   return out ?? agents;
 }
 
+const sortedLists = new WeakMap<readonly Agent[], { length: number; sorted: readonly Agent[] }>();
+
+/**
+ * The agents in the order the Agents view shows them on every platform: by name (case-insensitive), then by ID.
+ * Servers send them in their own order (Rocket.Chat by `_id` since Chatdesk asks for a stable order, REVE Chat and
+ * HelpCrunch as they keep them). Kept per list while the list does not change, so a tree refresh does not sort
+ * again; a list that grows (a first load, page by page) is sorted again.
+ */
+export function sortByName(agents: readonly Agent[]): readonly Agent[] {
+  const known = sortedLists.get(agents);
+  if (known && known.length === agents.length) return known.sorted;
+  const keyed = agents.map((a) => ({ a, key: a.name.toLowerCase() }));
+  keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
+  const sorted = keyed.map((k) => k.a);
+  sortedLists.set(agents, { length: agents.length, sorted });
+  return sorted;
+}
+
 /** The agents the view shows: those matching `f`, each once. */
 export function filterAgents(agents: readonly Agent[], f: AgentFilter): readonly Agent[] {
   return distinctAgents(isFilterActive(f) ? agents.filter((a) => agentMatches(a, f)) : agents);
