@@ -31,8 +31,15 @@ function field(input: unknown, name: string): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim().slice(0, 80) : undefined;
 }
 
-/** What VS Code shows while a tool runs (plain text: the input is the model's). */
-function invocationMessage(name: ToolName, input: unknown): string {
+/**
+ * What VS Code shows while a tool runs. The input is the model's (and may echo what a visitor wrote), so it goes in
+ * as text, never as Markdown.
+ */
+function invocationMessage(name: ToolName, input: unknown): vscode.MarkdownString {
+  return new vscode.MarkdownString().appendText(invocationText(name, input));
+}
+
+function invocationText(name: ToolName, input: unknown): string {
   switch (name) {
     case 'chatdesk_findAgents': {
       const q = field(input, 'query');

@@ -17,6 +17,7 @@ import {
 } from './input';
 import { errorKind, errorText } from './listStateText';
 import { quoteForModel } from './modelText';
+import { sortNewestFirst } from '../views/presentation/offlineMessage';
 import { MAX_OFFLINE_RESULT_CHARS, offlineListResult, offlineMessageResult } from './offlineResults';
 
 /** How long a tool waits for lists still loading before it answers with what is known (ms). */
@@ -190,7 +191,7 @@ export class ToolRunner {
     const sections = targets.flatMap((c) => {
       const list = this.store.lists(c.id)?.offline;
       if (!list) return [];
-      const items = list.items;
+      const items = sortNewestFirst(list.items); // as the Offline Messages view shows them
       const unread = items.filter((m) => m.unread);
       return [{ state: { connection: c, state: list.state() }, messages: input.unreadOnly ? unread : items, unread: unread.length }];
     });

@@ -8,6 +8,7 @@ import type { StoredConnection } from '../../src/connections/types';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 import { AgentSearchIndex } from '../../src/search/agentSearch';
 import type { ChatdeskTestApi } from '../../src/testApi';
+import { sortNewestFirst } from '../../src/views/presentation/offlineMessage';
 import { hostilePayloads } from '../fixtures/hostilePayloads';
 import { INJECTION_MARKER, promptInjections } from '../fixtures/promptInjections';
 import { secretForms } from '../unit/hardening/support';
@@ -146,7 +147,7 @@ suite('language model tools', function () {
       const text = await invoke('chatdesk_offlineMessages', { connection: 'Tools REVE', includeBody: true, limit: 50 });
       noCanary(text, 'offline messages');
       const parsed = parseResult(text);
-      const items = api.dataStore.lists(added[0].id)!.offline.items;
+      const items = sortNewestFirst(api.dataStore.lists(added[0].id)!.offline.items);
       assert.ok(parsed.blocks.length >= promptInjections.length, `${parsed.blocks.length} blocks`);
       for (const line of parsed.outside) {
         assert.ok(!line.includes(INJECTION_MARKER), `visitor text outside a block: ${line.slice(0, 160)}`);

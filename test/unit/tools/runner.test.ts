@@ -8,6 +8,7 @@ import type { Sandbox } from '../../../src/sandbox/types';
 import { AgentSearchCache } from '../../../src/search/agentSearchCache';
 import { Store } from '../../../src/store';
 import { ToolCancelled, ToolRunner } from '../../../src/tools/runner';
+import { sortNewestFirst } from '../../../src/views/presentation/offlineMessage';
 import { nullLogger } from '../../../src/util/log';
 import { INJECTION_MARKER, promptInjections } from '../../fixtures/promptInjections';
 import { secretForms } from '../hardening/support';
@@ -83,7 +84,7 @@ describe('tools: the runner over the store and the sandbox', function () {
 
   it('a connection still loading after the bounded wait: says so and returns what is known', async () => {
     const { runner, store, clock } = session(['revechat']);
-    sb.setFaults({ latencyMs: 1_500 });
+    sb.setFaults({ latencyMs: 300 });
     const call = runner.run('chatdesk_findAgents', { query: '' }, go());
     const list = store.lists('revechat-1')!.agents;
     assert.equal(list.status, 'loading', 'the tool did not start the load');
@@ -100,7 +101,7 @@ describe('tools: the runner over the store and the sandbox', function () {
 
   it('cancellation ends the call at once; the load goes on for the views', async () => {
     const { runner, store } = session(['helpcrunch']);
-    sb.setFaults({ latencyMs: 1_500 });
+    sb.setFaults({ latencyMs: 300 });
     const ac = new AbortController();
     const call = runner.run('chatdesk_getAgent', { id: '2533' }, { signal: ac.signal });
     ac.abort();
@@ -165,7 +166,7 @@ describe('tools: the runner over the store and the sandbox', function () {
     const { runner, store } = session();
     const list = await runner.run('chatdesk_offlineMessages', { limit: 50 }, go());
     const parsed = parseResult(list);
-    const items = store.lists('revechat-1')!.offline.items;
+    const items = sortNewestFirst(store.lists('revechat-1')!.offline.items);
     assert.equal(parsed.blocks.length, items.length);
     assert.ok(parsed.blocks.every((b) => !b.fields.has('message')));
     parsed.blocks.forEach((b, i) => assert.equal(b.fields.get('subject'), items[i].subject.slice(0, 300)));
