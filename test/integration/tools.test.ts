@@ -111,7 +111,8 @@ suite('language model tools', function () {
       const count = api.dataStore.lists(added[0].id)!.agents.items.length;
       assert.match(lines[reve], new RegExp(`server "${sb.baseUrls.revechat.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}", account ID "${sb.credentials.revechat.accountId}"`));
       assert.match(lines[reve + 1], new RegExp(`agents: ${count} agents; live, loaded just now .*; complete`));
-      assert.match(lines[reve + 2], /offline messages: available, not loaded yet/);
+      // not loaded yet, unless the Offline Messages view (open in this window after other suites) has loaded them
+      assert.match(lines[reve + 2], /^ {3}offline messages: (available, not loaded yet \(the offline messages tool, #chatdeskOfflineMessages, loads them|still loading|\d+ messages; live, loaded just now)/);
       assert.match(text, new RegExp(`server "http://127\\.0\\.0\\.1:${sb.port}/`));
     });
 
