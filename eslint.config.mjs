@@ -2,6 +2,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What the language model tools may not import (src/tools): they read the store, nothing below or beside it. */
+const TOOL_PATTERNS = [
+  { group: ['**/sandbox', '**/sandbox/**'], message: 'Only the demo service, tests, the bench and scripts use the sandbox.' },
+  {
+    regex: '^(\\.\\./)+api(/(?!(model|errors)$)[^/]+)?$',
+    message: 'The tools read the store (src/store); only the API\'s model and errors are theirs to import.',
+  },
+  { group: ['**/connections/clientProvider', '**/connections/store', '**/connections/connectionFlow'], message: 'The tools never make clients or read credentials: they read the store.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
@@ -45,6 +55,21 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    // The language model tools read the store: never the API client, a credential or the sandbox. Everything but the
+    // glue (register.ts) is vscode-free: result building is tested in plain mocha and bundled alone (dist/tools.js).
+    files: ['src/tools/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Only src/tools/register.ts (the glue) imports vscode; the tools are tested in plain mocha.' }],
+        patterns: TOOL_PATTERNS,
+      }],
+    },
+  },
+  {
+    files: ['src/tools/register.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: TOOL_PATTERNS }] },
   },
   {
     // The API client: no vscode, and nothing of ours above it (only src/api and the pure helpers in src/util).

@@ -33,6 +33,8 @@ const skipPackage = args.includes('--no-package');
 const VSIX = path.join(ROOT, 'chatdesk.vsix');
 const updateScreenshots = args.includes('--update-screenshots');
 const SHOTS = path.join(ROOT, ...(updateScreenshots ? ['docs', 'screenshots'] : ['test-results', 'screenshots']));
+// test/fixtures/tool-caller: a command that calls Chatdesk's language model tool in a normal window (e2e only)
+const TOOL_CALLER_VSIX = path.join(ROOT, 'out', 'test', 'tool-caller.vsix');
 const t0 = Date.now();
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 const lap = (m) => console.log(`\n=== [${secs(Date.now() - t0)}] ${m}`);
@@ -59,8 +61,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-function run(cmd, cmdArgs, what) {
-  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+function run(cmd, cmdArgs, what, cwd = ROOT) {
+  const r = spawnSync(cmd, cmdArgs, { cwd, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal})`);
 }
 
@@ -138,13 +140,17 @@ try {
   started = Date.now();
   run(process.execPath, ['esbuild.tests.js'], 'building the tests');
   if (!skipPackage || !fs.existsSync(VSIX)) run('npm', ['run', '-s', 'package'], 'npm run package');
+  if (only !== 'integration') {
+    run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license',
+      '-o', TOOL_CALLER_VSIX], 'packaging test/fixtures/tool-caller', path.join(ROOT, 'test', 'fixtures', 'tool-caller'));
+  }
   timings.build = Date.now() - started;
 
   lap('start code-server');
   runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdesk-vscode-'));
   mkWorkspace('ws-integration');
   const server = await startCodeServer({
-    bin, runDir, workspace: mkWorkspace('ws'), extensions: only === 'integration' ? [] : [VSIX], log: console.log,
+    bin, runDir, workspace: mkWorkspace('ws'), extensions: only === 'integration' ? [] : [VSIX, TOOL_CALLER_VSIX], log: console.log,
     env: { CHATDESK_TEST_USER_DATA_DIR: path.join(runDir, 'ud'), ...(grep ? { CHATDESK_TEST_GREP: grep } : {}) },
   });
   browser = await launchBrowser();

@@ -18,6 +18,7 @@ import { ConnectionStore } from './connections/store';
 import { DemoService, parseExternalDemo } from './demo/demoService';
 import { AgentSearchCache } from './search/agentSearchCache';
 import { AgentCache, expectsOfflineMessages, Store } from './store';
+import { registerTools } from './tools/register';
 import { extensionExports, type ChatdeskTestApi } from './testApi';
 import { setTranslator } from './util/l10n';
 import { ChannelLogger } from './util/logger';
@@ -92,6 +93,9 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi | un
     ...registerViewCommands({ log, agentsState }),
     ...registerDemoCommands({ log, demo }),
   ]) push(d);
+
+  // Language model tools for the editor's AI agents: registered here, implemented in dist/tools.js (first call).
+  for (const d of registerTools({ extensionPath: context.extensionPath, store, searchIndex: (lists) => agentSearch.index(lists), log })) push(d);
 
   if (external) {
     // `npm run demo`: connections to the demo script's sandbox, added after activation (idempotent).

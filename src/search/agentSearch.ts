@@ -96,6 +96,17 @@ export class AgentSearchIndex {
     return words.length > 1 ? this.searchWords(q, words, max) : this.searchWord(q, max);
   }
 
+  /**
+   * Every match for `query`, best first, in the order of `search` and without its cap (the language model tools
+   * count what matched beyond what they list). Costs one pass over the agents for a short query.
+   */
+  searchAll(query: string): SearchResult[] {
+    const q = query.trim().toLowerCase();
+    if (!q) return this.entries.map((e) => ({ agent: e.agent, rank: MatchRank.Substring }));
+    const words = q.split(/\s+/);
+    return words.length > 1 ? this.searchWords(q, words, Infinity) : this.searchWord(q, Infinity);
+  }
+
   private searchWord(q: string, max: number): SearchResult[] {
     const out: SearchResult[] = [];
     if (max === 0) return out;

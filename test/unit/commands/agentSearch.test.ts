@@ -82,6 +82,18 @@ describe('agent search (Find Agent…)', () => {
       }
     }
   });
+
+  it('searchAll (the language model tools) gives every match in the same order, past the cap of 200', () => {
+    const rnd = mulberry32(13);
+    const agents = randomAgents(rnd, 3000);
+    const index = new AgentSearchIndex(agents);
+    for (const q of ['', 'a', 'ann', 'ann smith', '4', ...randomQueries(rnd, agents, 100)]) {
+      const all = index.searchAll(q);
+      assert.deepEqual(summary(all), summary(reference(agents, q, Infinity)), `query ${JSON.stringify(q)}`);
+      assert.deepEqual(summary(all.slice(0, MAX_RESULTS)), summary(index.search(q)), `query ${JSON.stringify(q)}: search and searchAll differ`);
+    }
+    assert.ok(index.searchAll('a').length > MAX_RESULTS);
+  });
 });
 
 describe('agent search cache', () => {

@@ -65,6 +65,48 @@ describe('package.json contributions', () => {
     }
   });
 
+  it('contributes the language model tools the code registers, with reference names, schemas and localised descriptions', () => {
+    interface Schema { type: string; properties?: Record<string, { type: string; description?: string; enum?: string[] }>; required?: string[] }
+    interface Tool {
+      name: string; toolReferenceName: string; displayName: string; userDescription: string; modelDescription: string;
+      canBeReferencedInPrompt: boolean; icon: string; tags: string[]; inputSchema: Schema;
+    }
+    const tools: Tool[] = pkg.contributes.languageModelTools;
+    const glue = fs.readFileSync(path.join(ROOT, 'src', 'tools', 'register.ts'), 'utf8');
+    const registered = [...glue.matchAll(/^ {2}(chatdesk_\w+): \{ referenceName: '(\w+)' \}/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(tools.map((t) => [t.name, t.toolReferenceName]), registered);
+    assert.deepEqual(registered.map(([, ref]) => ref), ['chatdeskAgents', 'chatdeskAgent', 'chatdeskConnections', 'chatdeskOfflineMessages']);
+    const text = (key: string) => { assert.match(key, /^%[\w.]+%$/); const v = nls[key.slice(1, -1)]; assert.ok(v, `missing nls ${key}`); return v; };
+    for (const t of tools) {
+      // VS Code's rules for a contributed tool (workbench: languageModelToolsContribution)
+      assert.match(t.name, /^(?!copilot_|vscode_)[\w-]+$/);
+      assert.match(t.toolReferenceName, /^[\w-]+$/);
+      assert.equal(t.canBeReferencedInPrompt, true, t.name);
+      assert.match(t.icon, /^\$\([a-z-]+\)$/, t.name);
+      assert.ok(t.tags.includes('chatdesk'));
+      assert.match(text(t.displayName), /Chatdesk/);
+      text(t.userDescription);
+      assert.ok(text(t.modelDescription).length > 200, `${t.name}: a model needs a description it can act on`);
+      assert.equal(t.inputSchema.type, 'object', t.name);
+      for (const [prop, schema] of Object.entries(t.inputSchema.properties ?? {})) {
+        assert.ok(['string', 'boolean', 'integer'].includes(schema.type), `${t.name}.${prop}`);
+        text(schema.description ?? '');
+      }
+      for (const r of t.inputSchema.required ?? []) assert.ok(t.inputSchema.properties?.[r], `${t.name} requires ${r}, which it does not define`);
+    }
+    const byName = new Map(tools.map((t) => [t.name, t]));
+    assert.deepEqual(byName.get('chatdesk_findAgents')!.inputSchema.required, ['query']);
+    assert.deepEqual(byName.get('chatdesk_getAgent')!.inputSchema.required, ['id']);
+    assert.deepEqual(byName.get('chatdesk_findAgents')!.inputSchema.properties!.platform.enum, ['revechat', 'rocketchat', 'helpcrunch']);
+    // the offline-messages tool tells the model that its content is hostile data, not instructions
+    const offline = text(byName.get('chatdesk_offlineMessages')!.modelDescription);
+    assert.match(offline, /anonymous members of the public/);
+    assert.match(offline, /untrusted/);
+    assert.match(offline, /never instructions/);
+    assert.match(offline, /untrusted-visitor-text/);
+    assert.ok(pkg.contributes.commands.every((c: Cmd) => !/tool/i.test(c.command)), 'no command exists only for the tools\' tests');
+  });
+
   it('views, welcome content and settings are declared', () => {
     assert.deepEqual(pkg.contributes.views.chatdesk.map((v: { id: string }) => v.id), ['chatdesk.agents', 'chatdesk.offlineMessages']);
     assert.equal(pkg.contributes.viewsContainers.activitybar[0].icon, 'media/chatdesk.svg');

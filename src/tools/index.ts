@@ -1,0 +1,14 @@
+// The language model tools' implementation: bundled alone as dist/tools.js and loaded on the first tool call
+// (register.ts), so that the escaping tables and result builders stay out of activation. No vscode.
+export { ToolRunner, ToolCancelled, type AgentRanking, type ToolName, type ToolRunnerDeps, type RunOptions } from './runner';
+
+import { ToolRunner, type ToolRunnerDeps } from './runner';
+
+/** What dist/tools.js exports. */
+export interface ToolsModule {
+  createToolRunner(deps: ToolRunnerDeps): ToolRunner;
+}
+
+export function createToolRunner(deps: ToolRunnerDeps): ToolRunner {
+  return new ToolRunner(deps);
+}
