@@ -5,12 +5,17 @@ import * as vscode from 'vscode';
 import { registerAgentCommands } from './commands/agentCommands';
 import { registerAvailableAgents } from './commands/availableAgents';
 import { registerCacheCommands } from './commands/cacheCommands';
+import { registerCodeCommands } from './commands/codeCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
+import { registerCopyAsCommands } from './commands/copyAsCommands';
 import { registerDemoCommands } from './commands/demoCommands';
+import { registerExportCommands } from './commands/exportCommands';
 import { registerFindAgent } from './commands/findAgent';
 import { registerOfflineMessageCommands } from './commands/offlineMessageCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerViewCommands } from './commands/viewCommands';
+import { registerAgentIdFeatures } from './code/providers';
+import type { CodeToolsModule } from './code/toolsApi';
 import { AgentCacheSetting, agentCacheEnabled } from './config/agentCacheSetting';
 import { AutoRefreshSetting } from './config/autoRefreshSetting';
 import { ClientProvider, maxPagesSetting } from './connections/clientProvider';
@@ -20,6 +25,7 @@ import { AgentSearchCache } from './search/agentSearchCache';
 import { AgentCache, expectsOfflineMessages, Store } from './store';
 import type { ChatdeskTestApi } from './testApi';
 import { setTranslator } from './util/l10n';
+import { LazyModule } from './util/lazyModule';
 import { ChannelLogger } from './util/logger';
 import { AgentsTreeProvider } from './views/agentsTreeProvider';
 import { AgentsViewState } from './views/agentsViewState';
@@ -91,6 +97,16 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
     ...registerOfflineMessageCommands({ log, connections, store, panels }),
     ...registerViewCommands({ log, agentsState }),
     ...registerDemoCommands({ log, demo }),
+  ]) push(d);
+
+  // Agent IDs in code: hover, completion, stale-ID warnings, quick fixes; Insert Agent ID…, Copy as …, Export Agents….
+  const agentIds = registerAgentIdFeatures({ store, agentSearch, log });
+  const codeTools = new LazyModule<CodeToolsModule>(context.extensionPath, 'codeTools.js');
+  for (const d of [
+    ...agentIds.disposables,
+    ...registerCodeCommands({ log, store, agentSearch }),
+    ...registerCopyAsCommands({ log, store, agentSearch, panels, tools: codeTools }),
+    ...registerExportCommands({ log, store, tools: codeTools }),
   ]) push(d);
 
   if (external) {
