@@ -23,8 +23,9 @@ function availability(available: boolean | undefined): string {
 function oneAgent(m: DirectoryMatch, now: number): string {
   const a = m.agent;
   const lines: string[] = [];
-  const name = a.name || a.email || a.id;
-  lines.push(`**${md(name)}** · ${md(statusText(a.status))}${availability(a.available)}`);
+  // a name can be empty once cleaned (only control characters): then the e-mail, the ID, or a placeholder
+  const name = md(a.name) || md(a.email) || md(a.id) || md(t('(no name)'));
+  lines.push(`**${name}** · ${md(statusText(a.status))}${availability(a.available)}`);
   const facts: string[] = [];
   if (a.email) facts.push(`${md(t('E-mail'))}: ${md(a.email)}`);
   if (a.role) facts.push(`${md(t('Role'))}: ${md(a.role, 100)}`);

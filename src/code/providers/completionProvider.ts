@@ -37,7 +37,7 @@ export class AgentIdCompletionProvider implements vscode.CompletionItemProvider 
       const a = r.agent;
       const connection = labels.get(a.connectionId) ?? '';
       const item = new vscode.CompletionItem(
-        { label: plainText(a.name || a.email || a.id, 120), description: plainText(a.email, 120) },
+        { label: plainText(a.name, 120) || plainText(a.email, 120) || plainText(a.id, 120) || vscode.l10n.t('(no name)'), description: plainText(a.email, 120) },
         vscode.CompletionItemKind.Value,
       );
       item.detail = `${plainText(a.id, 80)} · ${platformName(a.platform)} · ${connection}`;
