@@ -36,6 +36,8 @@ export class AgentIdDiagnostics implements vscode.Disposable {
   private directoryTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheRead: Promise<void> | undefined;
   private started = false;
+  /** Verdicts hold until the directory changes: a keystroke re-judges from this cache, not from the lists. */
+  private judgeCache: IdJudge | undefined;
 
   constructor(private readonly store: Store<StoredConnection>, private readonly settings: AgentIdSettings, private readonly log: Logger) {}
 
@@ -84,7 +86,12 @@ export class AgentIdDiagnostics implements vscode.Disposable {
     this.judge(t);
   }
 
+  private currentJudge(): IdJudge {
+    return (this.judgeCache ??= new IdJudge(this.store.directory));
+  }
+
   private directoryChanged(): void {
+    this.judgeCache = undefined;
     if (this.directoryTimer || !this.tracked.size) return;
     this.directoryTimer = setTimeout(() => { this.directoryTimer = undefined; this.judgeAll(); }, DIRECTORY_SETTLE_MS);
   }
@@ -97,15 +104,15 @@ export class AgentIdDiagnostics implements vscode.Disposable {
   }
 
   private judgeAll(): void {
-    const judge = new IdJudge(this.store.directory);
-    for (const t of this.tracked.values()) this.judge(t, judge);
+    for (const t of this.tracked.values()) this.judge(t);
   }
 
   /** Sets the document's diagnostics from its scan and the directory as it is now. */
-  private judge(t: Tracked, judge = new IdJudge(this.store.directory)): void {
+  private judge(t: Tracked): void {
     const severity = severityOf(this.settings.level());
     if (severity === undefined || t.scan.size === 0) { this.collection.delete(t.doc.uri); return; }
     this.readCacheOnce();
+    const judge = this.currentJudge();
     const out: vscode.Diagnostic[] = [];
     for (const { line, token } of t.scan.tokens()) {
       if (token.kind === 'email') continue;
@@ -123,7 +130,7 @@ export class AgentIdDiagnostics implements vscode.Disposable {
   private readCacheOnce(): void {
     if (this.cacheRead) return;
     this.cacheRead = this.store.readCachedAgents().then(
-      () => this.judgeAll(),
+      () => { this.judgeCache = undefined; this.judgeAll(); },
       (e: unknown) => this.log.warn('Reading the cached agents for the agent-ID warnings failed:', e),
     );
   }
