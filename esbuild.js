@@ -60,8 +60,8 @@ const builds = [
   { ...nodeCommon, stdin: { contents: "export { default } from 'node-fetch';", resolveDir: __dirname, sourcefile: 'fetch.js' }, outfile: 'dist/fetch.js' },
   // Lazy: detail panels (webview hosts), loaded on the first "open details".
   { ...nodeCommon, entryPoints: { webviews: 'src/webviews/index.ts' }, outdir: 'dist', plugins: [oneVscodeImport] },
-  // Lazy: copy-as-code snippets and the agent export (shell-quote, csv-stringify), loaded by their commands.
-  { ...nodeCommon, entryPoints: { codeTools: 'src/code/tools.ts' }, outdir: 'dist' },
+  // Lazy: agent IDs in code (providers' code, snippets, export; shell-quote, csv-stringify), loaded on first use.
+  { ...nodeCommon, entryPoints: { codeTools: 'src/code/tools.ts' }, outdir: 'dist', plugins: [oneVscodeImport] },
   // Lazy: the sandbox, loaded only by "Try Demo".
   { ...nodeCommon, entryPoints: { sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' },
   // Webview-side scripts (run in the panel's iframe).

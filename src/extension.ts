@@ -7,9 +7,7 @@ import { registerAvailableAgents } from './commands/availableAgents';
 import { registerCacheCommands } from './commands/cacheCommands';
 import { registerCodeCommands } from './commands/codeCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
-import { registerCopyAsCommands } from './commands/copyAsCommands';
 import { registerDemoCommands } from './commands/demoCommands';
-import { registerExportCommands } from './commands/exportCommands';
 import { registerFindAgent } from './commands/findAgent';
 import { registerOfflineMessageCommands } from './commands/offlineMessageCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
@@ -100,13 +98,11 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi {
   ]) push(d);
 
   // Agent IDs in code: hover, completion, stale-ID warnings, quick fixes; Insert Agent ID…, Copy as …, Export Agents….
-  const agentIds = registerAgentIdFeatures({ store, agentSearch, log });
+  // Thin shells here; their code (dist/codeTools.js) is loaded on first use.
   const codeTools = new LazyModule<CodeToolsModule>(context.extensionPath, 'codeTools.js');
   for (const d of [
-    ...agentIds.disposables,
-    ...registerCodeCommands({ log, store, agentSearch }),
-    ...registerCopyAsCommands({ log, store, agentSearch, panels, tools: codeTools }),
-    ...registerExportCommands({ log, store, tools: codeTools }),
+    ...registerAgentIdFeatures({ store, agentSearch, log, tools: codeTools }),
+    ...registerCodeCommands({ log, store, agentSearch, panels, tools: codeTools }),
   ]) push(d);
 
   if (external) {

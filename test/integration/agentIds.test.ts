@@ -11,7 +11,7 @@ import type { Platform } from '../../src/api/model';
 import type { StoredConnection } from '../../src/connections/types';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 import type { ChatdeskTestApi } from '../../src/testApi';
-import { activateChatdesk, waitFor } from './helpers';
+import { activateChatdesk, waitFor, waitForTree } from './helpers';
 
 const AGENTS = 40;
 /** Agents whose names a spreadsheet would run as formulas, and Markdown that must stay text in a hover. */
@@ -268,6 +268,11 @@ suite('Agent IDs in code', function () {
     assert.ok(!py.includes(sandbox.credentials.rocketchat.authToken));
     const js = await vscode.commands.executeCommand<string>('chatdesk.copyAgentAsFetch', { connectionId: added.get('revechat')!.id, agentId: ids.revechat });
     assert.match(js, new RegExp(`/api/agents/${sandbox.credentials.revechat.accountId}/${ids.revechat}"`));
+    // from the Agents view's context menu: the tree item itself is the argument
+    const nodes = await waitForTree('agents in the tree', api.agentsTree, (ns) => ns.some((n) => n.contextValue.startsWith('chatdesk:agent:helpcrunch')));
+    const node = nodes.find((n) => n.contextValue.startsWith('chatdesk:agent:helpcrunch'))!;
+    const fromTree = await vscode.commands.executeCommand<string>('chatdesk.copyAgentAsCurl', node.node);
+    assert.match(fromTree, new RegExp(`"assignee":(${(node.node as { agent: { id: string } }).agent.id}|"${(node.node as { agent: { id: string } }).agent.id}")\\}`));
   });
 
   test('Export Agents…: CSV with formula cells neutralised, JSON, and partial lists only with consent', async () => {

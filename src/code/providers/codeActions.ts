@@ -19,8 +19,6 @@ export function isReplaceAgentIdArgs(v: unknown): v is ReplaceAgentIdArgs {
 }
 
 export class AgentIdCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
-
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const out: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {

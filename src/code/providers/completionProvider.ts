@@ -13,7 +13,6 @@ import { isCodeDocument, type AgentIdSettings } from './settings';
 
 /** At most this many agents in the list; typing narrows it (the list is marked incomplete, so VS Code asks again). */
 export const MAX_COMPLETIONS = 100;
-export const COMPLETION_TRIGGERS = ['"', "'", ':', '=', ' ', '('];
 
 export class AgentIdCompletionProvider implements vscode.CompletionItemProvider {
   constructor(

@@ -1,25 +1,20 @@
 // Copy as curl / fetch (JavaScript) / Python requests: the platform's call that concerns an agent (src/code/snippets.ts),
-// from the Agents view, an agent panel's title menu, Find Agent…'s actions or the palette. The snippet code is in
-// dist/codeTools.js, loaded on first use.
+// from the Agents view, an agent panel's title menu, Find Agent…'s actions or the palette. In dist/codeTools.js (lazy).
 import * as vscode from 'vscode';
-import type { Agent } from '../api/model';
-import { isAgentRef } from '../code/agentRef';
-import type { SnippetKind } from '../code/snippets';
-import type { CodeToolsModule } from '../code/toolsApi';
-import { toConnection } from '../connections/store';
-import type { LazyModule } from '../util/lazyModule';
-import type { Logger } from '../util/log';
-import { copyWithConfirmation } from '../util/clipboard';
-import type { DetailPanelsLoader } from '../webviews/loader';
-import { agentFromRef } from './agentCommands';
-import { pickAgent, type AgentPickerDeps } from './agentPicker';
-import { agentFromArg } from './args';
-import { registerCommand } from './register';
+import type { Agent } from '../../api/model';
+import { isAgentRef } from '../agentRef';
+import { snippet, type SnippetKind } from '../snippets';
+import { toConnection } from '../../connections/store';
+import type { Logger } from '../../util/log';
+import { copyWithConfirmation } from '../../util/clipboard';
+import type { DetailPanelsLoader } from '../../webviews/loader';
+import { agentFromRef } from '../../commands/agentCommands';
+import { pickAgent, type AgentPickerDeps } from '../../commands/agentPicker';
+import { agentFromArg } from '../../commands/args';
 
 export interface CopyAsDeps extends AgentPickerDeps {
   log: Logger;
   panels: DetailPanelsLoader;
-  tools: LazyModule<CodeToolsModule>;
 }
 
 /** The picker's title and the status bar's "Copied …" for each kind. */
@@ -49,15 +44,7 @@ export async function copyAs(d: CopyAsDeps, kind: SnippetKind, arg: unknown): Pr
     void vscode.window.showInformationMessage(vscode.l10n.t('The connection of this agent no longer exists.'));
     return undefined;
   }
-  const text = d.tools.get().snippet(kind, agent, toConnection(connection));
+  const text = snippet(kind, agent, toConnection(connection));
   await copyWithConfirmation(text, spec.what);
   return text;
-}
-
-export function registerCopyAsCommands(d: CopyAsDeps): vscode.Disposable[] {
-  return [
-    registerCommand('chatdesk.copyAgentAsCurl', d.log, (arg) => copyAs(d, 'curl', arg)),
-    registerCommand('chatdesk.copyAgentAsFetch', d.log, (arg) => copyAs(d, 'fetch', arg)),
-    registerCommand('chatdesk.copyAgentAsPython', d.log, (arg) => copyAs(d, 'python', arg)),
-  ];
 }

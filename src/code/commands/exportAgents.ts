@@ -1,23 +1,20 @@
 // Export Agents…: one connection's agents or every connection's, to a CSV or JSON file the user chooses. Lists not
 // loaded yet are loaded first (this is a command: the network is allowed); a list that is not complete (failed,
-// short of the server's total, capped) is exported only when the user agrees. The writers are in dist/codeTools.js.
+// short of the server's total, capped) is exported only when the user agrees. In dist/codeTools.js (lazy).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Agent } from '../api/model';
-import type { CodeToolsModule } from '../code/toolsApi';
-import { toConnection } from '../connections/store';
-import type { StoredConnection } from '../connections/types';
-import type { Store } from '../store';
-import { formatCount, quickPickText } from '../views/presentation/text';
-import type { LazyModule } from '../util/lazyModule';
-import type { Logger } from '../util/log';
-import { connectionIdFromArg } from './args';
-import { registerCommand } from './register';
+import type { Agent } from '../../api/model';
+import { toConnection } from '../../connections/store';
+import type { StoredConnection } from '../../connections/types';
+import type { Store } from '../../store';
+import { formatCount, quickPickText } from '../../views/presentation/text';
+import type { Logger } from '../../util/log';
+import { connectionIdFromArg } from '../../commands/args';
+import { csvChunk, exportJson, exportRow } from '../exportAgents';
 
 export interface ExportDeps {
   log: Logger;
   store: Store<StoredConnection>;
-  tools: LazyModule<CodeToolsModule>;
 }
 
 export type ExportFormat = 'csv' | 'json';
@@ -118,11 +115,10 @@ export async function exportAgents(d: ExportDeps, arg: unknown): Promise<ExportR
   });
   if (!uri) return undefined;
 
-  const tools = d.tools.get();
   const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} agents', formatCount(total)), cancellable: true }, async (progress, token) => {
     let text: string;
     if (format === 'json') {
-      text = tools.exportJson(sources.map((s) => ({ connection: toConnection(s.stored), agents: s.agents })), new Date());
+      text = exportJson(sources.map((s) => ({ connection: toConnection(s.stored), agents: s.agents })), new Date());
     } else {
       const parts: string[] = [];
       let first = true;
@@ -130,7 +126,7 @@ export async function exportAgents(d: ExportDeps, arg: unknown): Promise<ExportR
         const connection = toConnection(s.stored);
         for (let i = 0; i < s.agents.length; i += CHUNK) {
           const batch: readonly Agent[] = s.agents.slice(i, i + CHUNK);
-          parts.push(tools.csvChunk(batch.map((a) => tools.exportRow(a, connection)), first));
+          parts.push(csvChunk(batch.map((a) => exportRow(a, connection)), first));
           first = false;
           progress.report({ increment: (100 * batch.length) / total });
           await new Promise((r) => setImmediate(r));
@@ -154,8 +150,4 @@ function defaultTarget(chosen: readonly StoredConnection[], format: ExportFormat
   if (!folder) return undefined;
   const what = chosen.length === 1 ? chosen[0].label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'agents' : 'all';
   return vscode.Uri.joinPath(folder, `chatdesk-agents-${what}-${new Date().toISOString().slice(0, 10)}.${format}`);
-}
-
-export function registerExportCommands(d: ExportDeps): vscode.Disposable[] {
-  return [registerCommand('chatdesk.exportAgents', d.log, (arg) => exportAgents(d, arg))];
 }
