@@ -256,6 +256,34 @@ suite('Agent IDs in code', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  /** Runs a command that opens the agent picker, and accepts the picker's first agent. */
+  async function withFirstAgentPicked<T>(run: () => Thenable<T>): Promise<T> {
+    let done = false;
+    const result = Promise.resolve(run()).finally(() => { done = true; });
+    for (let i = 0; i < 50 && !done; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    return result;
+  }
+
+  test('Replace with an agent… and Insert Agent ID… put the picked agent\'s ID in, in the form the place needs', async () => {
+    const doc = await open('replace.yaml', `vip:\n  assignee: "${ids.stale}"\n  agent_id: \n`);
+    const editor = await vscode.window.showTextDocument(doc);
+    const [diag] = await waitFor('the warning', () => { const d = ourDiagnostics(doc.uri); return d.length === 1 ? d : undefined; });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range);
+    const replace = actions.find((a) => a.title === 'Replace with an agent…')!;
+    const picked = await withFirstAgentPicked(() => vscode.commands.executeCommand<string | undefined>(replace.command!.command, ...replace.command!.arguments!));
+    assert.ok(picked, 'no agent was picked');
+    assert.equal(doc.lineAt(1).text, `  assignee: "${picked}"`, 'the ID goes inside the quotes that were there');
+    await waitFor('no warning once replaced', () => ourDiagnostics(doc.uri).length === 0);
+    editor.selections = [new vscode.Selection(2, 12, 2, 12)];
+    const inserted = await withFirstAgentPicked(() => vscode.commands.executeCommand<string | undefined>('chatdesk.insertAgentId'));
+    assert.equal(inserted, picked);
+    assert.match(doc.lineAt(2).text, new RegExp(`^  agent_id: ("?)${picked}\\1$`));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('Copy as curl / fetch / Python: the platform\'s call for the agent, credentials from the environment', async () => {
     const agent = api.dataStore.directory.agent(added.get('helpcrunch')!.id, ids.helpcrunch)!;
     const curl = await vscode.commands.executeCommand<string>('chatdesk.copyAgentAsCurl', agent);
