@@ -72,6 +72,39 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: TOOL_PATTERNS }] },
   },
   {
+    // Agent IDs in code (hover, completion, warnings, snippets, export) read the store, never the client or the sandbox.
+    files: ['src/code/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/sandbox', '**/sandbox/**'], message: 'Only the demo service, tests, the bench and scripts use the sandbox.' },
+          {
+            regex: '^(\\.\\./)+api(/(?!(model|errors)$)[^/]+)?$',
+            message: 'The code features read the store (src/store); only the API\'s model and errors are theirs to import.',
+          },
+          { group: ['**/connections/clientProvider'], message: 'The code features never make clients: they read the store.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Its pure logic (every file directly in src/code) is tested in plain mocha: no vscode; the providers are in src/code/providers.
+    files: ['src/code/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/code/*.ts is pure (plain mocha tests); vscode belongs in src/code/providers.' }],
+        patterns: [
+          { group: ['**/sandbox', '**/sandbox/**'], message: 'Only the demo service, tests, the bench and scripts use the sandbox.' },
+          {
+            regex: '^(\\.\\./)+api(/(?!(model|errors)$)[^/]+)?$',
+            message: 'The code features read the store (src/store); only the API\'s model and errors are theirs to import.',
+          },
+          { group: ['**/connections/*', '../commands/*', '../webviews/*', '../util/lifecycle', '../util/clipboard', '../util/logger', '../util/lazyModule'], message: 'src/code/*.ts is pure: no vscode-bound modules.' },
+        ],
+      }],
+    },
+  },
+  {
     // The API client: no vscode, and nothing of ours above it (only src/api and the pure helpers in src/util).
     files: ['src/api/**/*.ts'],
     rules: {

@@ -12,7 +12,9 @@ const { performance } = require('perf_hooks');
 const NAMES = ['window', 'commands', 'workspace', 'env', 'l10n', 'extensions', 'languages', 'authentication', 'Uri',
   'EventEmitter', 'Disposable', 'TreeItem', 'TreeItemCollapsibleState', 'ThemeIcon', 'ThemeColor', 'MarkdownString',
   'ProgressLocation', 'StatusBarAlignment', 'ViewColumn', 'ConfigurationTarget', 'LogLevel', 'CancellationTokenSource',
-  'QuickPickItemKind', 'QuickInputButtons', 'RelativePattern', 'Range', 'Position', 'Selection', 'version', 'UIKind'];
+  'QuickPickItemKind', 'QuickInputButtons', 'RelativePattern', 'Range', 'Position', 'Selection', 'version', 'UIKind',
+  'CodeActionKind', 'CodeAction', 'CompletionItem', 'CompletionItemKind', 'CompletionList', 'Hover', 'Diagnostic',
+  'DiagnosticSeverity', 'WorkspaceEdit'];
 const target = function stub() {};
 const stub = new Proxy(target, {
   get: (_t, prop) => (prop === Symbol.toPrimitive ? () => '' : prop === 'then' ? undefined : prop === 'prototype' ? {} : stub),

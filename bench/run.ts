@@ -12,10 +12,12 @@ import { lowerBound, REAL_LIMITS } from './bounds';
 import { runListing, VARIANT_LABEL, type ListingCase } from './listing';
 import { bytes, count, ms, ratio, table } from './stats';
 import { benchCache } from './cache';
+import { benchCodeIds, codeIdsTable } from './codeIds';
+import type { CodeIdsResult } from './codeIdsWorker';
 import type { CacheResult } from './cacheWorker';
 import { benchPanels, benchSearch, benchTree, makeAgents, type PanelResult, type SearchResults, type TreeResult } from './ui';
 
-interface Options { latencyMs: number; sizes: number[]; quick: boolean; skipVscode: boolean; windowMs: number; hostRuns: number; concurrency: number; skipUi: boolean; skipActivation: boolean; skipListing: boolean; skipCache: boolean }
+interface Options { latencyMs: number; sizes: number[]; quick: boolean; skipVscode: boolean; windowMs: number; hostRuns: number; concurrency: number; skipUi: boolean; skipActivation: boolean; skipListing: boolean; skipCache: boolean; skipCode?: boolean }
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { latencyMs: 50, sizes: [1000, 10_000, 50_000], quick: false, skipVscode: false, windowMs: 1000, hostRuns: 11, concurrency: DEFAULT_CONCURRENCY, skipUi: false, skipActivation: false, skipListing: false, skipCache: false };
@@ -30,13 +32,14 @@ function parseArgs(argv: string[]): Options {
       case '--window-ms': o.windowMs = Math.max(100, num()); break;
       case '--host-runs': o.hostRuns = Math.max(1, num()); break;
       case '--concurrency': o.concurrency = Math.max(1, Math.floor(num())); break;
-      case '--listing-only': o.skipUi = true; o.skipActivation = true; o.skipCache = true; break;
-      case '--activation-only': o.skipUi = true; o.skipListing = true; o.skipCache = true; break;
-      case '--cache-only': o.skipUi = true; o.skipListing = true; o.skipActivation = true; break;
+      case '--listing-only': o.skipUi = true; o.skipActivation = true; o.skipCache = true; o.skipCode = true; break;
+      case '--activation-only': o.skipUi = true; o.skipListing = true; o.skipCache = true; o.skipCode = true; break;
+      case '--cache-only': o.skipUi = true; o.skipListing = true; o.skipActivation = true; o.skipCode = true; break;
+      case '--code-only': o.skipUi = true; o.skipListing = true; o.skipActivation = true; o.skipCache = true; break;
       case '--quick': o.quick = true; break;
       case '--skip-vscode': o.skipVscode = true; break;
       case '--help': case '-h':
-        process.stdout.write('npm run bench -- [--latency MS] [--sizes 1000,10000,50000] [--quick] [--skip-vscode] [--window-ms 1000] [--host-runs 11] [--concurrency 4] [--listing-only | --activation-only | --cache-only]\n');
+        process.stdout.write('npm run bench -- [--latency MS] [--sizes 1000,10000,50000] [--quick] [--skip-vscode] [--window-ms 1000] [--host-runs 11] [--concurrency 4] [--listing-only | --activation-only | --cache-only | --code-only]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a} (see --help)`);
@@ -132,6 +135,19 @@ function cacheTable(cache: CacheResult[]): string {
 
 const CACHE_TARGET_MS: Record<number, number> = { 10_000: 100, 50_000: 400 };
 
+function codeIdsTargets(r: CodeIdsResult): Target[] {
+  const n = count(r.agents);
+  const row = (id: string, goal: number, value: number): Target => ({ id, target: `< ${ms(goal)}`, measured: ms(value), pass: value < goal, note: value < goal ? '' : `${ms(value - goal)} over` });
+  return [
+    row(`hover lookup, ${n} agents (median)`, 1, r.hover.median),
+    row(`hover lookup, ${n} agents (p95)`, 1, r.hover.p95),
+    row(`completion list, ${n} agents (median)`, 16, r.completion.median),
+    row(`completion list, ${n} agents (p95)`, 16, r.completion.p95),
+    row(`agent-ID warnings, ${count(r.diagnostics.lines)}-line file`, 50, r.diagnostics.fullMs),
+    row('agent-ID warnings, per keystroke after it (p95)', 16, r.diagnostics.keystrokeP95),
+  ];
+}
+
 function targets(o: Options, cases: ListingCase[], tree: TreeResult[], search: SearchResults | undefined, sizes: SizeResult | undefined, host: HostResult | undefined, cache: CacheResult[] = []): Target[] {
   const out: Target[] = [];
   for (const c of cache) {
@@ -220,6 +236,12 @@ async function main(): Promise<void> {
     cache = await benchCache(o.quick ? [10_000] : [10_000, 50_000], log);
   }
 
+  let code: CodeIdsResult | undefined;
+  if (!o.skipCode) {
+    lap('7. agent IDs in code: hover, completion, warnings, the ID index');
+    code = await benchCodeIds(50_000, 10_000);
+  }
+
   let sizes: SizeResult | undefined;
   let load: LoadResult | undefined;
   let host: HostResult | undefined;
@@ -237,12 +259,14 @@ async function main(): Promise<void> {
 
   const realWorld = o.sizes.flatMap((n) => (['revechat', 'rocketchat', 'helpcrunch'] as const).map((p) => ({ platform: p, agents: n, ...lowerBound(p, n, o.latencyMs, o.concurrency, REAL_LIMITS[p]) })));
   const tg = targets(o, listing, tree, search, sizes, host, cache);
+  if (code) tg.unshift(...codeIdsTargets(code));
 
   const report = [
     ...(o.skipListing ? [] : [listingTables(listing, o), '']),
     ...(search ? [uiTables(tree, search, panels), ''] : []),
     ...(o.skipActivation ? [] : ['Activation:', activationTables(sizes, load, host), '']),
     ...(cache.length ? [cacheTable(cache), ''] : []),
+    ...(code ? [codeIdsTable(code), ''] : []),
     'Targets:',
     table(['target', 'goal', 'measured', '', 'why / by how much'], tg.map((t) => [t.id, t.target, t.measured, verdict(t.pass), t.note]), [false, false, true, false, false]),
   ].join('\n');
@@ -254,11 +278,11 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version, platform: `${os.platform()} ${os.release()}` },
     options: o, concurrency: o.concurrency,
     listing, realWorldLowerBounds: realWorld, tree, search, panels, activation: { sizes, nodeLoad: load, host }, cache,
-    targets: tg, report,
+    codeIds: code, targets: tg, report,
   };
   // Only a full default run writes bench/results.json (the numbers docs/performance.md shows); any other run
   // (--quick, --skip-vscode, other sizes, latency, window or concurrency) writes the git-ignored results.local.json.
-  const partial = o.quick || o.skipVscode || o.skipUi || o.skipActivation || o.skipListing || o.skipCache || o.concurrency !== DEFAULT_CONCURRENCY
+  const partial = o.quick || o.skipVscode || o.skipUi || o.skipActivation || o.skipListing || o.skipCache || o.skipCode || o.concurrency !== DEFAULT_CONCURRENCY
     || o.latencyMs !== 50 || o.windowMs !== 1000 || o.sizes.join(',') !== '1000,10000,50000';
   const file = path.join(__dirname, partial ? 'results.local.json' : 'results.json');
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');

@@ -67,7 +67,7 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const say = (m) => console.log(`[demo ${secs(Date.now() - t0)}] ${m}`);
 
 // ---------------------------------------------------------------- what we started, and stopping it
-const state = { sandbox: undefined, codeServerLib: undefined, browser: undefined, closeBrowser: undefined, desktop: undefined, tmp: undefined, stopping: undefined };
+const state = { sandbox: undefined, codeServerLib: undefined, browser: undefined, closeBrowser: undefined, desktop: undefined, tmp: undefined, stopping: undefined, sample: undefined };
 
 function groupAlive(pgid) {
   try { process.kill(-pgid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
@@ -128,6 +128,27 @@ function demoEnv(sb) {
   });
 }
 
+// ---------------------------------------------------------------- sample integration file (agent IDs in code)
+/**
+ * A small integration file with real demo agent IDs (the vendors' own examples, in every sandbox) and one ID no
+ * agent has, so that a newcomer sees the hover and the stale-ID warning as soon as the agents are loaded.
+ */
+function writeSampleIntegration(workspace) {
+  const file = path.join(workspace, 'support-routing.ts');
+  fs.writeFileSync(file, `// A sample integration: which agent of the demo accounts takes which chats.
+// Hover an agent ID to see who it is. 4188 is an agent who left: see its warning and the quick fix.
+export const routing = {
+  helpcrunch: {
+    billing: { assignee: 4761 },
+    vip: { assignee: 4188 },
+  },
+  revechat: { sales: { agent_id: 81830 } },
+  rocketchat: { support: { operator: 'XycfA5CetCPuEjqxw' } },
+};
+`);
+  return file;
+}
+
 function waitForever() {
   return new Promise(() => {});
 }
@@ -136,9 +157,10 @@ async function runDesktop(sb) {
   state.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdesk-demo-'));
   const ws = path.join(state.tmp, 'workspace');
   fs.mkdirSync(ws, { recursive: true });
+  const sample = writeSampleIntegration(ws);
   say('starting VS Code (desktop) with the extension from this checkout and a throw-away profile');
   const child = spawn('code', ['--wait', '--new-window', `--extensionDevelopmentPath=${ROOT}`, `--user-data-dir=${path.join(state.tmp, 'user-data')}`,
-    `--extensions-dir=${path.join(state.tmp, 'extensions')}`, '--disable-workspace-trust', '--password-store=basic', ws], {
+    `--extensions-dir=${path.join(state.tmp, 'extensions')}`, '--disable-workspace-trust', '--password-store=basic', ws, sample], {
     detached: true, stdio: 'inherit', env: { ...process.env, CHATDESK_DEMO: demoEnv(sb) },
   });
   state.desktop = child;
@@ -160,6 +182,7 @@ async function startServer(sb, o) {
   const workspace = path.join(state.tmp, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Chatdesk demo\n\nThe Chatdesk views (activity bar) show three demo connections to a local sandbox.\n');
+  state.sample = writeSampleIntegration(workspace);
   say('starting code-server on 127.0.0.1 with chatdesk.vsix installed');
   const server = await cs.startCodeServer({
     bin, runDir: path.join(state.tmp, 'code-server'), workspace, port: o.port, extensions: [VSIX],
@@ -303,7 +326,8 @@ async function main() {
     return 0;
   }
   const server = await startServer(sb, o);
-  const url = server.workbenchUrl();
+  // the interactive demo opens the sample integration file too (--check keeps its screenshot of the views)
+  const url = server.workbenchUrl(undefined, [['openFile', server.remoteUri(state.sample)]]);
   if (!o.check) {
     console.log(`\n  Chatdesk is running in VS Code (code-server). Open this URL in a browser:\n\n    ${url}\n\n  The Chatdesk view shows three demo connections to the local sandbox. Ctrl+C stops everything.\n`);
     await waitForever();

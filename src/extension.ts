@@ -5,12 +5,15 @@ import * as vscode from 'vscode';
 import { registerAgentCommands } from './commands/agentCommands';
 import { registerAvailableAgents } from './commands/availableAgents';
 import { registerCacheCommands } from './commands/cacheCommands';
+import { registerCodeCommands } from './commands/codeCommands';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerDemoCommands } from './commands/demoCommands';
 import { registerFindAgent } from './commands/findAgent';
 import { registerOfflineMessageCommands } from './commands/offlineMessageCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerViewCommands } from './commands/viewCommands';
+import { registerAgentIdFeatures } from './code/providers';
+import type { CodeToolsModule } from './code/toolsApi';
 import { AgentCacheSetting, agentCacheEnabled } from './config/agentCacheSetting';
 import { AutoRefreshSetting } from './config/autoRefreshSetting';
 import { ClientProvider, maxPagesSetting } from './connections/clientProvider';
@@ -21,6 +24,7 @@ import { AgentCache, expectsOfflineMessages, Store } from './store';
 import { registerTools } from './tools/register';
 import { extensionExports, type ChatdeskTestApi } from './testApi';
 import { setTranslator } from './util/l10n';
+import { LazyModule } from './util/lazyModule';
 import { ChannelLogger } from './util/logger';
 import { AgentsTreeProvider } from './views/agentsTreeProvider';
 import { AgentsViewState } from './views/agentsViewState';
@@ -96,6 +100,13 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi | un
 
   // Language model tools for the editor's AI agents: registered here, implemented in dist/tools.js (first call).
   for (const d of registerTools({ extensionPath: context.extensionPath, store, searchIndex: (lists) => agentSearch.index(lists), log })) push(d);
+  // Agent IDs in code: hover, completion, stale-ID warnings, quick fixes; Insert Agent ID…, Copy as …, Export Agents….
+  // Thin shells here; their code (dist/codeTools.js) is loaded on first use.
+  const codeTools = new LazyModule<CodeToolsModule>(context.extensionPath, 'codeTools.js');
+  for (const d of [
+    ...registerAgentIdFeatures({ store, agentSearch, log, tools: codeTools }),
+    ...registerCodeCommands({ log, store, agentSearch, panels, tools: codeTools }),
+  ]) push(d);
 
   if (external) {
     // `npm run demo`: connections to the demo script's sandbox, added after activation (idempotent).

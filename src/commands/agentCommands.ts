@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Agent } from '../api/model';
 import { toConnection, type ConnectionStore } from '../connections/store';
+import { isAgentRef, type AgentRef } from '../code/agentRef';
 import type { Logger } from '../util/log';
 import { copyWithConfirmation } from '../util/clipboard';
 import { quickPickText } from '../views/presentation/text';
@@ -16,8 +17,23 @@ export interface AgentCommandDeps extends AgentPickerDeps {
   panels: DetailPanelsLoader;
 }
 
-async function resolveAgent(d: AgentPickerDeps, arg: unknown, title: string): Promise<Agent | undefined> {
-  return agentFromArg(arg) ?? pickAgent(d, title);
+/**
+ * The agent a reference names (a hover's command link: connection id and agent id), from the directory or the
+ * connection's on-disk cache; undefined, with a message, when it is no longer there.
+ */
+export async function agentFromRef(d: AgentPickerDeps, ref: AgentRef): Promise<Agent | undefined> {
+  await d.store.lists(ref.connectionId)?.agents.readCache();
+  const agent = d.store.directory.agent(ref.connectionId, ref.agentId);
+  if (!agent) void vscode.window.showInformationMessage(vscode.l10n.t('Chatdesk no longer has agent {0} in its lists: refresh the connection and try again.', quickPickText(ref.agentId, 80)));
+  return agent;
+}
+
+/** The agent an argument names (tree item, agent object, agent reference), or the one the user picks. */
+export async function resolveAgent(d: AgentPickerDeps, arg: unknown, title: string): Promise<Agent | undefined> {
+  const direct = agentFromArg(arg);
+  if (direct) return direct;
+  if (isAgentRef(arg)) return agentFromRef(d, arg);
+  return pickAgent(d, title);
 }
 
 export async function copyAgentId(d: AgentPickerDeps, arg: unknown): Promise<string | undefined> {

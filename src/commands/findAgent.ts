@@ -13,6 +13,11 @@ export async function findAgent(d: AgentCommandDeps): Promise<void> {
     { label: `$(go-to-file) ${vscode.l10n.t('Open Details')}`, run: () => openAgent(d, agent) },
   ];
   if (agent.email) actions.push({ label: `$(mail) ${vscode.l10n.t('Copy E-mail')}`, description: quickPickText(agent.email, 120), run: () => copyAgentEmail(d, agent) });
+  actions.push(
+    { label: `$(terminal) ${vscode.l10n.t('Copy as curl')}`, run: () => Promise.resolve(vscode.commands.executeCommand('chatdesk.copyAgentAsCurl', agent)) },
+    { label: `$(code) ${vscode.l10n.t('Copy as fetch (JavaScript)')}`, run: () => Promise.resolve(vscode.commands.executeCommand('chatdesk.copyAgentAsFetch', agent)) },
+    { label: `$(code) ${vscode.l10n.t('Copy as Python requests')}`, run: () => Promise.resolve(vscode.commands.executeCommand('chatdesk.copyAgentAsPython', agent)) },
+  );
   const choice = await vscode.window.showQuickPick(actions, { title: quickPickText(agent.name) || quickPickText(agent.id), placeHolder: vscode.l10n.t('What do you want to do?') });
   if (choice) await choice.run();
 }

@@ -42,6 +42,8 @@ export interface DetailPanels extends vscode.Disposable {
   adopt(panel: vscode.WebviewPanel): void;
   /** The open panels, oldest first. */
   snapshot(): DetailPanelSnapshot[];
+  /** The agent of the agent panel that is the active editor, if one is (for its title menu's commands). */
+  activeAgent(): Agent | undefined;
 }
 
 export interface DetailPanelsModule {

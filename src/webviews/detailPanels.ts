@@ -28,6 +28,8 @@ export interface PanelLike {
     postMessage(message: HostMessage): Thenable<boolean>;
   };
   title: string;
+  /** Whether the panel is the active editor (vscode.WebviewPanel.active). */
+  readonly active?: boolean;
   reveal(): void;
   onDidDispose(listener: () => unknown): vscode.Disposable;
   dispose(): void;
@@ -119,6 +121,10 @@ abstract class DetailPanel {
     return this.panel === panel;
   }
 
+  get active(): boolean {
+    return this.panel.active === true;
+  }
+
   snapshot(): DetailPanelSnapshot {
     return { viewType: this.viewType, title: this.panel.title, html: this.panel.webview.html, state: this.state() };
   }
@@ -171,6 +177,11 @@ class AgentPanel extends DetailPanel {
   constructor(panel: PanelLike, options: DetailPanelsOptions, private agent: Agent, private connection: Connection, onDisposed: () => void) {
     super(panel, options, VIEW_TYPES.agent, 'agent', onDisposed);
     this.render();
+  }
+
+  /** The agent shown. */
+  get shown(): Agent {
+    return this.agent;
   }
 
   update(agent: Agent, connection: Connection): void {
@@ -309,6 +320,11 @@ export class DetailPanelsImpl implements DetailPanels {
 
   snapshot(): DetailPanelSnapshot[] {
     return [...this.panels.values()].map((p) => p.snapshot());
+  }
+
+  activeAgent(): Agent | undefined {
+    for (const p of this.panels.values()) if (p instanceof AgentPanel && p.active) return p.shown;
+    return undefined;
   }
 
   private forget(key: string, panel: PanelLike): void {

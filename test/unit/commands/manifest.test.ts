@@ -114,7 +114,10 @@ describe('package.json contributions', () => {
     const welcome = pkg.contributes.viewsWelcome.map((w: { contents: string }) => nls[w.contents.slice(1, -1)]).join('\n');
     for (const cmd of ['chatdesk.addConnection', 'chatdesk.tryDemo', 'chatdesk.editConnection']) assert.ok(welcome.includes(`command:${cmd}`), cmd);
     const props = pkg.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['chatdesk.autoRefreshMinutes', 'chatdesk.cacheAgents', 'chatdesk.groupAgentsByDepartment', 'chatdesk.maxPages', 'chatdesk.requestTimeoutSeconds']);
+    assert.deepEqual(Object.keys(props).sort(), [
+      'chatdesk.agentIds.contextWords', 'chatdesk.agentIds.diagnostics', 'chatdesk.agentIds.maxDocumentSizeKB',
+      'chatdesk.autoRefreshMinutes', 'chatdesk.cacheAgents', 'chatdesk.groupAgentsByDepartment', 'chatdesk.maxPages', 'chatdesk.requestTimeoutSeconds',
+    ]);
     for (const p of Object.values(props) as { default: unknown; markdownDescription: string }[]) {
       assert.notEqual(p.default, undefined);
       assert.ok(nls[p.markdownDescription.slice(1, -1)]);

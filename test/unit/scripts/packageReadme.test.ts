@@ -46,8 +46,12 @@ describe("scripts: the packaged README (the extension's details page)", () => {
 
   it('documents every setting the extension contributes, with its default', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const [key, { default: value }] of Object.entries(manifest.contributes.configuration.properties)) {
-      assert.match(source, new RegExp(`\\| \`${key.replace(/\./g, '\\.')}\` \\| ${String(value)} \\|`), `${key} (default ${String(value)}) is not in ${SOURCE}`);
+      // the default as the page writes it: plain (15, true) or as code (`information`; a list: `a`, `b`)
+      const forms = Array.isArray(value) ? [value.map((v) => `\`${String(v)}\``).join(', ')] : [String(value), `\`${String(value)}\``];
+      const row = new RegExp(`\\| \`${esc(key)}\` \\| (${forms.map(esc).join('|')}) \\|`);
+      assert.match(source, row, `${key} (default ${forms[0]}) is not in ${SOURCE}`);
     }
   });
 

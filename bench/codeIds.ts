@@ -1,0 +1,39 @@
+// The agent-IDs-in-code rows of `npm run bench`: one worker process (bench/codeIdsWorker.ts) for a clean heap.
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import type { CodeIdsResult } from './codeIdsWorker';
+import { bytes, count, ms, table } from './stats';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export function benchCodeIds(agents = 50_000, lines = 10_000): Promise<CodeIdsResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench', 'codeIdsWorker.ts')], {
+      cwd: ROOT, env: { ...process.env, BENCH_CODE_AGENTS: String(agents), BENCH_CODE_LINES: String(lines) }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (code !== 0 || !line) reject(new Error(`agent-IDs worker failed (exit ${code}):\n${err.slice(-2000)}`));
+      else resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as CodeIdsResult);
+    });
+  });
+}
+
+export function codeIdsTable(r: CodeIdsResult): string {
+  return [
+    `Agent IDs in code over ${count(r.agents)} agents (the editor's part: line scan, directory lookup, Markdown / items / verdicts; not VS Code's rendering):`,
+    table(['what', 'median', 'p95', 'samples'], [
+      ['hover (ID under the mouse → Markdown)', ms(r.hover.median), ms(r.hover.p95), String(r.hover.samples)],
+      ['completion list (best 100, one keystroke)', ms(r.completion.median), ms(r.completion.p95), String(r.completion.samples)],
+      [`warnings, whole ${count(r.diagnostics.lines)}-line file (scan + judge)`, ms(r.diagnostics.fullMs), '', '7'],
+      ['warnings, one keystroke after it (rescan the line, judge all)', ms(r.diagnostics.keystrokeMedian), ms(r.diagnostics.keystrokeP95), String(r.diagnostics.keystrokes)],
+    ], [false, true, true, true]),
+    `completion per prefix: ${r.completion.perQuery.map((q) => `${JSON.stringify(q.query)} ${ms(q.median)} (${q.items})`).join(', ')}`,
+    `the file: ${count(r.diagnostics.candidates)} candidate IDs, ${count(r.diagnostics.stale)} warnings; the ID index (by id and e-mail): built in ${ms(r.indexBuildMs)}, holds ${bytes(r.indexHeapBytes)} of heap`,
+  ].join('\n');
+}

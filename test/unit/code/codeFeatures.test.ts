@@ -1,0 +1,197 @@
+// The pure parts behind the hover, the warnings, completion and export: verdicts from the directory's list states,
+// the incremental document scan, hover Markdown with hostile data, insert forms, CSV and JSON export.
+import assert from 'node:assert/strict';
+import { parse as parseCsv } from 'csv-parse/sync';
+import MarkdownIt from 'markdown-it';
+import { describe, it } from 'mocha';
+import type { Agent, Connection, Platform } from '../../../src/api/model';
+import { AgentContextRules } from '../../../src/code/agentContext';
+import { agentCommandUri, isAgentRef } from '../../../src/code/agentRef';
+import { DocumentIdScan, countLines } from '../../../src/code/documentIds';
+import { csvChunk, exportJson, exportRow } from '../../../src/code/exportAgents';
+import { agentHoverMarkdown, staleIdMessage } from '../../../src/code/hoverMarkdown';
+import { IdJudge } from '../../../src/code/idVerdict';
+import { idInsertText } from '../../../src/code/insertForm';
+import type { ConnectionAgents, DirectoryMatch } from '../../../src/store/directory';
+import type { ListState } from '../../../src/store/listState';
+import { hostilePayloads, payloadLabel } from '../../fixtures/hostilePayloads';
+
+const rules = new AgentContextRules();
+
+function conn(id: string, platform: Platform, label = id): Connection {
+  return { id, label, platform, baseUrl: 'https://x.example' };
+}
+
+function agent(id: string, platform: Platform, connectionId: string, over: Partial<Agent> = {}): Agent {
+  return { platform, connectionId, id, name: `Agent ${id}`, email: `a${id}@example.com`, status: 'online', departments: [], raw: {}, ...over };
+}
+
+const COMPLETE: ListState = { status: 'loaded', count: 1, progress: 1, truncated: false, cached: false, complete: true };
+
+/** A directory stand-in with the real lookup semantics (byId over connections in order). */
+function directory(lists: ConnectionAgents[]) {
+  return {
+    all: () => lists,
+    byId: (id: string): DirectoryMatch[] => lists.flatMap((l) => l.agents.filter((a) => a.id === id).map((a) => ({ agent: a, connection: l.connection, state: l.state }))),
+  };
+}
+
+describe('verdicts on IDs in code', () => {
+  const hc = conn('hc', 'helpcrunch', 'Acme Support');
+  const rv = conn('rv', 'revechat', 'Acme REVE');
+  const rc = conn('rc', 'rocketchat', 'Acme Rocket');
+  const lists = (hcState: ListState, rvState: ListState = COMPLETE): ConnectionAgents[] => [
+    { connection: hc, agents: [agent('4761', 'helpcrunch', 'hc')], state: hcState },
+    { connection: rv, agents: [agent('81830', 'revechat', 'rv')], state: rvState },
+    { connection: rc, agents: [agent('XycfA5CetCPuEjqxw', 'rocketchat', 'rc')], state: COMPLETE },
+  ];
+
+  it('knows agents, and calls an ID stale only when every connection of its kind has a complete list', () => {
+    const judge = new IdJudge(directory(lists(COMPLETE)));
+    assert.equal(judge.judge('number', '4761').kind, 'known');
+    const stale = judge.judge('number', '4188');
+    assert.equal(stale.kind, 'stale');
+    assert.deepEqual(stale.kind === 'stale' && stale.connections.map((c) => c.id), ['hc', 'rv']);
+    assert.equal(judge.judge('rocketchat', 'Zz9Zz9Zz9Zz9Zz9Zz').kind, 'stale');
+    assert.equal(judge.judge('number', 'XycfA5CetCPuEjqxw').kind, 'stale', 'a Rocket.Chat agent is no number');
+  });
+
+  it('says nothing while a list is loading, failed, incomplete, capped or never loaded', () => {
+    const states: [string, ListState][] = [
+      ['loading', { ...COMPLETE, status: 'loading' }],
+      ['failed', { ...COMPLETE, status: 'error', error: new Error('x') }],
+      ['incomplete', { ...COMPLETE, complete: false, incomplete: { received: 1, expected: 2, reason: 'short-of-total' } }],
+      ['capped', { ...COMPLETE, complete: false, truncated: true }],
+      ['never loaded', { status: 'idle', count: 0, progress: 0, truncated: false, cached: false, complete: false }],
+    ];
+    for (const [what, state] of states) {
+      assert.equal(new IdJudge(directory(lists(state))).judge('number', '4188').kind, 'unknown', what);
+      assert.equal(new IdJudge(directory(lists(COMPLETE, state))).judge('number', '4188').kind, 'unknown', `REVE ${what}`);
+    }
+    assert.equal(new IdJudge(directory([])).judge('number', '4188').kind, 'unknown', 'no connection');
+    const cached = { ...COMPLETE, status: 'idle' as const, cached: true, loadedAt: 1 };
+    assert.equal(new IdJudge(directory(lists(cached))).judge('number', '4188').kind, 'stale', 'a complete cached list can say');
+  });
+
+  it('words the warning with every connection that was asked', () => {
+    assert.equal(staleIdMessage('4188', [hc]), '4188 is not an agent of Acme Support (HelpCrunch)');
+    assert.equal(staleIdMessage('4188', [hc, rv]), '4188 is not an agent of Acme Support (HelpCrunch) or Acme REVE (REVE Chat)');
+    assert.equal(staleIdMessage('4188', [{ label: 'a\nb\u202e', platform: 'helpcrunch' }]), '4188 is not an agent of a b (HelpCrunch)');
+  });
+});
+
+describe('the document scan', () => {
+  const lines = (text: string) => { const l = text.split('\n'); return { lineCount: l.length, lineAt: (i: number) => l[i] }; };
+  const found = (scan: DocumentIdScan) => [...scan.tokens()].map((t) => `${t.line}:${t.token.text}`);
+
+  it('finds the candidates of a whole document', () => {
+    const scan = new DocumentIdScan(rules, lines('{\n  "assignee": 4188,\n  "port": 8080\n}'));
+    assert.deepEqual(found(scan), ['1:4188']);
+    assert.equal(scan.size, 1);
+  });
+
+  it('rescans only the lines an edit touched, and follows lines moving', () => {
+    let text = 'a\n"assignee": 4188\nb\n"owner": 4761\nc';
+    const scan = new DocumentIdScan(rules, lines(text));
+    // insert two lines above line 1
+    text = 'a\nx\n"agent": 99\n"assignee": 4188\nb\n"owner": 4761\nc';
+    assert.deepEqual(scan.apply([{ startLine: 0, endLine: 0, text: 'a\nx\n"agent": 99' }], lines(text)), { rescanned: 3 });
+    assert.deepEqual(found(scan), ['2:99', '3:4188', '5:4761']);
+    // delete lines 2–3
+    text = 'a\nx\nb\n"owner": 4761\nc';
+    assert.deepEqual(scan.apply([{ startLine: 1, endLine: 3, text: 'x' }], lines(text)), { rescanned: 1 });
+    assert.deepEqual(found(scan), ['3:4761']);
+    assert.equal(scan.size, 1);
+  });
+
+  it('applies a multi-cursor edit reported bottom-up', () => {
+    let text = '"agent": 1\n"agent": 2\n"agent": 3';
+    const scan = new DocumentIdScan(rules, lines(text));
+    text = '"agent": 19\n"agent": 2\n"agent": 39';
+    scan.apply([{ startLine: 2, endLine: 2, text: '9' }, { startLine: 0, endLine: 0, text: '9' }], lines(text));
+    assert.deepEqual(found(scan), ['0:19', '1:2', '2:39']);
+  });
+
+  it('rescans everything when the edits do not add up (never leaves old warnings behind)', () => {
+    const scan = new DocumentIdScan(rules, lines('"agent": 1'));
+    assert.deepEqual(scan.apply([{ startLine: 0, endLine: 0, text: '"agent": 2' }], lines('"agent": 2\n"agent": 3')), { rescanned: 2 });
+    assert.deepEqual(found(scan), ['0:2', '1:3']);
+  });
+
+  it('counts lines of inserted text with any line break', () => {
+    assert.deepEqual(['', 'a', 'a\nb', 'a\r\nb', 'a\rb\n'].map(countLines), [1, 1, 2, 2, 3]);
+  });
+});
+
+describe('the hover', () => {
+  const md = new MarkdownIt({ html: false, linkify: false });
+  const c = conn('conn-1', 'helpcrunch', 'Acme Support');
+  const match = (a: Agent, state: ListState = COMPLETE): DirectoryMatch => ({ agent: a, connection: c, state });
+
+  it('shows the agent, the connection, the cache\'s age and two command links with encoded arguments', () => {
+    const text = agentHoverMarkdown([match(agent('4761', 'helpcrunch', 'conn-1', { role: 'admin', departments: [{ id: 'd', name: 'Sales' }] }), { ...COMPLETE, cached: true, loadedAt: 0 })], 3 * 3600_000);
+    assert.match(text, /\*\*Agent 4761\*\* · online/);
+    assert.match(text, /Role: admin/);
+    assert.match(text, /Departments: Sales/);
+    assert.match(text, /HelpCrunch · Acme Support · ID 4761 · cached 3 h ago/);
+    const links = [...text.matchAll(/\]\((command:[^)]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(links, [agentCommandUri('chatdesk.openAgent', { connectionId: 'conn-1', agentId: '4761' }), agentCommandUri('chatdesk.copyAgentId', { connectionId: 'conn-1', agentId: '4761' })]);
+    const args = JSON.parse(decodeURIComponent(links[0].split('?')[1])) as unknown[];
+    assert.ok(isAgentRef(args[0]));
+  });
+
+  it(`keeps every hostile value inert: the only links are the two commands, with the exact IDs (${hostilePayloads.length} payloads)`, () => {
+    for (const p of hostilePayloads) {
+      const a = agent(p, 'helpcrunch', 'conn-1', { name: p, email: p, role: p, departments: [{ id: p, name: p }] });
+      const html = md.render(agentHoverMarkdown([match(a)]));
+      const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+      assert.equal(hrefs.length, 2, `${payloadLabel(p)}: ${hrefs.length} links`);
+      assert.deepEqual(hrefs.map((h) => h.split('?')[0]), ['command:chatdesk.openAgent', 'command:chatdesk.copyAgentId'], payloadLabel(p));
+      const ref = (JSON.parse(decodeURIComponent(hrefs[0].replace(/&amp;/g, '&').split('?')[1])) as unknown[])[0];
+      assert.deepEqual(ref, { connectionId: 'conn-1', agentId: p }, payloadLabel(p));
+      const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
+      assert.deepEqual([...tags].filter((t) => !['p', 'strong', 'br', 'a', 'hr'].includes(t)), [], `${payloadLabel(p)} made markup`);
+      assert.equal(html.split('<strong>').length - 1, 1, `${payloadLabel(p)} made bold text`);
+    }
+  });
+});
+
+describe('the form an inserted ID takes', () => {
+  it('a number bare, other IDs quoted, inside quotes escaped for them', () => {
+    assert.equal(idInsertText('4188', {}, 'json'), '4188');
+    assert.equal(idInsertText('XycfA5CetCPuEjqxw', {}, 'json'), '"XycfA5CetCPuEjqxw"');
+    assert.equal(idInsertText('XycfA5CetCPuEjqxw', {}, 'yaml'), 'XycfA5CetCPuEjqxw');
+    assert.equal(idInsertText('a"b', { quote: '"', closed: true }, 'json'), 'a\\"b');
+    assert.equal(idInsertText("a'b", { quote: "'", closed: false }, 'python'), "a\\'b'");
+    assert.equal(idInsertText("a'b", { quote: "'", closed: true }, 'yaml'), "a''b");
+    assert.equal(idInsertText('a`${x}', { quote: '`', closed: true }, 'typescript'), 'a\\`\\${x}');
+    assert.equal(idInsertText('0123', {}, 'json'), '"0123"', 'a leading zero is no number');
+  });
+});
+
+describe('Export Agents: CSV and JSON', () => {
+  const c = conn('c', 'helpcrunch', 'Acme, "Support"');
+  it(`CSV reads back cell for cell, formula cells neutralised, UTF-8 with a BOM (${hostilePayloads.length} payloads)`, () => {
+    const agents = hostilePayloads.map((p, i) => agent(String(i + 1), 'helpcrunch', 'c', { name: p, email: `${p}@x`, role: p, departments: [{ id: 'd', name: p }] }));
+    const rows = agents.map((a) => exportRow(a, c));
+    const text = csvChunk(rows.slice(0, 100), true) + csvChunk(rows.slice(100), false);
+    assert.ok(text.startsWith('\ufeffplatform,connection,id,name,email,role,status,available,departments\r\n'));
+    const back = parseCsv(text.slice(1), { bom: false }) as string[][];
+    assert.equal(back.length, agents.length + 1);
+    back.slice(1).forEach((cells, i) => {
+      rows[i].forEach((want, k) => {
+        const formula = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(want);
+        // a file is UTF-8: a lone surrogate, which UTF-8 cannot hold, comes back as U+FFFD
+        const utf8 = want.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+        assert.equal(cells[k], formula ? `'${utf8}` : utf8, `${payloadLabel(hostilePayloads[i])} column ${k}`);
+      });
+    });
+  });
+
+  it('JSON holds the same facts, no raw platform object', () => {
+    const a = agent('7', 'helpcrunch', 'c', { raw: { secret: 'x' }, departments: [{ id: 'd1', name: 'Sales' }] });
+    const out = JSON.parse(exportJson([{ connection: c, agents: [a] }], new Date(0))) as { exportedAt: string; agents: Record<string, unknown>[] };
+    assert.equal(out.exportedAt, '1970-01-01T00:00:00.000Z');
+    assert.deepEqual(out.agents[0], { platform: 'helpcrunch', connection: { id: 'c', label: 'Acme, "Support"' }, id: '7', name: 'Agent 7', email: 'a7@example.com', role: null, status: 'online', available: null, departments: [{ id: 'd1', name: 'Sales' }] });
+  });
+});
