@@ -1,27 +1,10 @@
 // The agent-IDs-in-code rows of `npm run bench`: one worker process (bench/codeIdsWorker.ts) for a clean heap.
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import type { CodeIdsResult } from './codeIdsWorker';
 import { bytes, count, ms, table } from './stats';
-
-const ROOT = path.resolve(__dirname, '..');
+import { runBenchWorker } from './worker';
 
 export function benchCodeIds(agents = 50_000, lines = 10_000): Promise<CodeIdsResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench', 'codeIdsWorker.ts')], {
-      cwd: ROOT, env: { ...process.env, BENCH_CODE_AGENTS: String(agents), BENCH_CODE_LINES: String(lines) }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code !== 0 || !line) reject(new Error(`agent-IDs worker failed (exit ${code}):\n${err.slice(-2000)}`));
-      else resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as CodeIdsResult);
-    });
-  });
+  return runBenchWorker<CodeIdsResult>('codeIdsWorker.ts', { BENCH_CODE_AGENTS: String(agents), BENCH_CODE_LINES: String(lines) }, 'agent-IDs worker');
 }
 
 export function codeIdsTable(r: CodeIdsResult): string {

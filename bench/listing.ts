@@ -1,14 +1,11 @@
 // Part 1 and 2: listing every agent (client vs naive vs lower bound) and time to the first page.
 // The sandbox runs in this process; each case runs in a child process (clean peak RSS, no shared limiter state).
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { type Connection, type Credentials, type RateLimitConfig } from '../src/api';
 import { startSandbox, type Sandbox } from '../src/sandbox';
 import { lowerBound, REAL_LIMITS, type Bound, type ListingPlatform } from './bounds';
 import type { ListJob, ListResult } from './listWorker';
 import { median } from './stats';
-
-const ROOT = path.resolve(__dirname, '..');
+import { runBenchWorker } from './worker';
 
 /** A row of the listing table: one platform variant at one size. */
 export type Variant = 'revechat' | 'rocketchat' | 'rocketchat-unlimited' | 'helpcrunch';
@@ -86,21 +83,7 @@ function target(sb: Sandbox, platform: ListingPlatform): { connection: Connectio
 }
 
 function runWorker(job: ListJob): Promise<ListResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench', 'listWorker.ts')], {
-      cwd: ROOT, env: { ...process.env, BENCH_JOB: JSON.stringify(job) }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code !== 0 || !line) reject(new Error(`listing worker (${job.mode} ${job.platform} ${job.expected}) failed (exit ${code}):\n${err.slice(-2000)}`));
-      else resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ListResult);
-    });
-  });
+  return runBenchWorker<ListResult>('listWorker.ts', { BENCH_JOB: JSON.stringify(job) }, `listing worker (${job.mode} ${job.platform} ${job.expected})`);
 }
 
 async function measure(sb: Sandbox, v: Variant, mode: 'client' | 'naive', agents: number, o: ListingOptions, limit: RateLimitConfig | undefined, reps: number, pauseMs: number): Promise<Measured> {
