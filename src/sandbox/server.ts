@@ -171,7 +171,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const delay = injector.delay();
     if (delay > 0) {
-      await sleep(delay);
+      await (clock.delay ? clock.delay(delay) : sleep(delay));
       if (stopped || res.destroyed) return;
     }
     const action = injector.decide();

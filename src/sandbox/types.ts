@@ -117,8 +117,7 @@ export interface SandboxOptions {
   /**
    * The sandbox's time (default the system clock): when each request arrives, which the rate-limit windows and
    * their X-RateLimit-Reset, and REVE Chat's key expiry, are counted from; and the REVE keys' `iat`. Tests share
-   * a simulated clock with the client's (ClientOptions.clock) so that windows pass without waiting. Latency
-   * (`faults.latencyMs`) is always real time.
+   * a simulated clock with the client's (ClientOptions.clock) so that windows pass without waiting.
    */
   clock?: SandboxClock;
   /** Extra agents/messages whose text fields carry the given strings (hostile-input tests). */
@@ -140,6 +139,8 @@ export interface SandboxOptions {
 export interface SandboxClock {
   /** Epoch ms. */
   now(): number;
+  /** Resolves after `ms` on this clock: the latency fault's wait before answering (default: a real timer). */
+  delay?(ms: number): Promise<void>;
 }
 
 export interface SandboxCredentials {

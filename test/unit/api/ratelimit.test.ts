@@ -1,7 +1,8 @@
 // Client-side rate limiting against the sandbox's real limiters (fixed windows, as the platforms apply them), on
 // simulated time that the client and the sandbox share (simulatedTime.ts): the platforms' one-minute windows pass
 // in no real time, the requests are real HTTP and each reaches the sandbox 20–120 simulated ms after it was sent.
-// The caller never sees a 429, the server never sends one, and concurrent paging is faster than one page at a time.
+// The caller never sees a 429, the server never sends one, and concurrent paging is faster than one page at a time
+// (a server that takes 60 simulated ms per answer).
 
 import * as assert from 'node:assert/strict';
 import type { ClientOptions } from '../../../src/api/index';
@@ -91,16 +92,20 @@ describe('api: rate limits', function () {
 
   describe('concurrency', () => {
     it('fetches pages concurrently, in order, faster than one at a time', async () => {
-      const sb = await sandbox({ agents: 2_000, faults: { latencyMs: 60 }, rateLimits: { helpcrunchPerMinute: 0 } });
+      // The server takes 60 ms to answer, on the simulated clock (SandboxClock.delay): every request of a round is in
+      // the server's hands before time moves on, so the peaks and times below are exact on any machine.
+      const time = new SimulatedTime();
+      const sb = await sandbox({ agents: 2_000, faults: { latencyMs: 60 }, rateLimits: { helpcrunchPerMinute: 0 }, clock: time });
+      const client = { clock: time, fetch: time.fetch };
       try {
-        let started = Date.now();
-        const sequential = await collect(helpcrunch(sb, { concurrency: 1 }).agents());
-        const sequentialMs = Date.now() - started;
+        let started = time.now();
+        const sequential = await time.run(collect(helpcrunch(sb, { ...client, concurrency: 1 }).agents()));
+        const sequentialMs = time.now() - started;
         assert.ok(sb.stats().peakConcurrency <= 2, `peak ${sb.stats().peakConcurrency}`); // page 1 and /v1/departments go together
         sb.resetStats();
-        started = Date.now();
-        const concurrent = await collect(helpcrunch(sb, { concurrency: 4 }).agents());
-        const concurrentMs = Date.now() - started;
+        started = time.now();
+        const concurrent = await time.run(collect(helpcrunch(sb, { ...client, concurrency: 4 }).agents()));
+        const concurrentMs = time.now() - started;
         assert.deepEqual(concurrent.items.map((a) => a.id), sequential.items.map((a) => a.id), 'same agents, same order');
         assert.equal(concurrent.pages, 20);
         assert.ok(sb.stats().peakConcurrency >= 3, `peak ${sb.stats().peakConcurrency}`);

@@ -7,6 +7,9 @@
 // that one timer alone. So waits, windows and ticks pass in no real time; a request reaches the sandbox at the
 // simulated moment it was sent (plus the network's simulated latency, `latencyMs`); and a busy machine changes how
 // long a test takes, never what happens in it. HTTP itself stays real: every request goes to the sandbox's socket.
+// A sandbox on this clock also holds its latency fault (`faults.latencyMs`) on it (SandboxClock.delay): a request
+// the server is holding counts as waiting for the clock, not as on the wire. (Not for tests that abort requests:
+// the server learns of an abort a moment later than the client, and time could move in between; that fails loudly.)
 //
 // Drive it with `advance(ms)` (let ms pass, firing every timer on the way) or `run(promise)` (let time pass until
 // the promise settles). Nothing moves the clock otherwise: a test that awaits a waiting promise without either of
@@ -47,12 +50,15 @@ export interface SimulatedTimeOptions {
   latencyMs?: number | (() => number);
 }
 
-export class SimulatedTime implements ApiClock, StoreClock, SandboxClock {
+export class SimulatedTime implements ApiClock, StoreClock, Required<SandboxClock> {
   private t: number;
   private seq = 0;
   private readonly timers = new Map<number, Timer>();
   private onWire = 0;
-  private wireIdle: (() => void)[] = [];
+  /** Requests the sandbox is holding for its latency (each is also on the wire). */
+  private held = 0;
+  private changed: (() => void)[] = [];
+  private misuse: string | undefined;
   private readonly latency: () => number;
   /** Requests sent through `fetch`. */
   requests = 0;
@@ -101,13 +107,33 @@ export class SimulatedTime implements ApiClock, StoreClock, SandboxClock {
     });
   }
 
+  /** For SandboxClock: the server holds a request `ms` before answering. */
+  delay(ms: number): Promise<void> {
+    this.held++;
+    this.notify();
+    return new Promise<void>((resolve) => {
+      this.setTimeout(() => {
+        this.held--;
+        resolve();
+      }, ms);
+    });
+  }
+
   /** A fetch for ClientOptions.fetch: the real one, after the simulated latency, with the time on the wire counted. */
   readonly fetch: FetchLike = async (url: string, init?: FetchInitLike): Promise<FetchResponseLike> => {
     const latency = this.latency();
     if (latency > 0) await this.wait(latency, init?.signal, abortError);
     this.requests++;
-    const res = await this.onTheWire(async () => (await realFetch())(url, init));
-    return { status: res.status, headers: res.headers, text: () => this.onTheWire(() => res.text()) };
+    const onAbort = () => {
+      if (this.held > 0) this.misuse = 'a request was aborted while the sandbox held requests on simulated time';
+    };
+    init?.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const res = await this.onTheWire(async () => (await realFetch())(url, init));
+      return { status: res.status, headers: res.headers, text: () => this.onTheWire(() => res.text()) };
+    } finally {
+      init?.signal?.removeEventListener('abort', onAbort);
+    }
   };
 
   private async onTheWire<T>(io: () => Promise<T>): Promise<T> {
@@ -115,19 +141,25 @@ export class SimulatedTime implements ApiClock, StoreClock, SandboxClock {
     try {
       return await io();
     } finally {
-      if (--this.onWire === 0) for (const resolve of this.wireIdle.splice(0)) resolve();
+      this.onWire--;
+      this.notify();
     }
   }
 
-  /** Resolves once nothing can happen without the clock: nothing on the wire, no continuation left to run. */
+  private notify(): void {
+    for (const resolve of this.changed.splice(0)) resolve();
+  }
+
+  /** Resolves once nothing can happen without the clock: nothing on the wire but what the server holds, nothing left to run. */
   private async quiet(): Promise<void> {
     for (let calm = 0; calm < 2;) {
       await turn();
-      if (this.onWire === 0) {
+      if (this.misuse) throw new Error(`simulated time: ${this.misuse}`);
+      if (this.onWire <= this.held) {
         calm++;
       } else {
         calm = 0;
-        await new Promise<void>((resolve) => this.wireIdle.push(resolve));
+        await new Promise<void>((resolve) => this.changed.push(resolve));
       }
     }
   }
