@@ -34,7 +34,7 @@ const OPTIONS: ClientOptions = {
   rateLimit: { perWindow: 100_000, windowMs: 60_000 }, clock: new FakeClock(),
 };
 /** The time-out while the server is slow: far below its latency, so it always fires first; 1 s again after. */
-const SLOW_SERVER = { timeoutMs: 200, latencyMs: 3_000 };
+const SLOW_SERVER = { timeoutMs: 100, latencyMs: 3_000 };
 
 /** Every fault off. */
 const CLEAR: FaultOptions = {
@@ -80,7 +80,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'latency above the time-out',
     kinds: ['timeout'],
-    reason: /did not answer within 0\.2 s/,
+    reason: /did not answer within 0\.1 s/,
     begin: (ctx) => {
       ctx.options = { ...OPTIONS, timeoutMs: SLOW_SERVER.timeoutMs };
       ctx.sb.setFaults({ latencyMs: SLOW_SERVER.latencyMs });
