@@ -248,7 +248,8 @@ export class HttpClient {
       tries++;
       await this.options.limiter.acquire(route, signal, budget);
 
-      const started = Date.now();
+      const started = Date.now(); // for the log: how long the server took
+      const sentAt = this.clock.now(); // for the limiter: when the request left, on the clock its windows run on
       const { controller, dispose } = linkedController(signal);
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -272,7 +273,7 @@ export class HttpClient {
         this.log('debug', `${what} → ${status} in ${ms} ms${tries > 1 ? ` (attempt ${tries})` : ''}`);
 
         if (status >= 200 && status < 300) {
-          this.options.limiter.observe(route, status, res.headers, undefined, started);
+          this.options.limiter.observe(route, status, res.headers, undefined, sentAt);
           const trimmed = text.trim();
           if (trimmed === '') return { status, headers: res.headers, body: undefined, text };
           try {
@@ -294,7 +295,7 @@ export class HttpClient {
           // After a rate limit every request on this budget pauses: for the server's wait, else the back-off ceiling.
           // Never longer than one wait may be: a later call (a refresh) tries again after that, not after the server's hour.
           const pause = failure.kind === 'rate-limited' ? Math.min(this.maxWaitMs, serverWaitMs ?? this.backoffCeiling(rateLimitedRetries + 1)) : undefined;
-          this.options.limiter.observe(route, failure.kind === 'rate-limited' ? 429 : status, res.headers, pause, started);
+          this.options.limiter.observe(route, failure.kind === 'rate-limited' ? 429 : status, res.headers, pause, sentAt);
         }
       } catch (e) {
         const ms = Date.now() - started;

@@ -10,7 +10,9 @@
 // - REVE Chat: limits undocumented; nothing up front, but a 429 pauses every request for the wait it asks.
 //
 // Limiters live in a module-level registry keyed by platform, base URL and identity, so clients re-created
-// for the same connection (refresh, edit) share one budget.
+// for the same connection (refresh, edit) share one budget. There is one registry per clock: the system clock's in
+// production, and one for each clock a test injects (so that a test's clients share limiters as production's do,
+// and never share them with another test's).
 
 import { throwIfAborted } from './abort';
 import { systemClock, type Clock, type WaitBudget } from './clock';
@@ -262,7 +264,7 @@ export class BackoffOnlyLimiter implements Limiter {
   }
 }
 
-const registry = new Map<string, Limiter>();
+const registries = new WeakMap<Clock, Map<string, Limiter>>();
 
 /** A fingerprint of a secret for use as a map key (never the secret itself). */
 // node:crypto is loaded on first use, not when the bundle loads: activation does not need it.
@@ -274,19 +276,21 @@ export function fingerprint(secret: string | undefined): string {
 }
 
 /**
- * The limiter for one connection identity, shared by every client created for it.
+ * The limiter for one connection identity, shared by every client created for it on the same clock.
  * `override` replaces the platform's numbers (tests, self-hosted servers with other limits).
  */
 export function limiterFor(platform: Platform, baseUrl: string, identity: string, override?: RateLimitConfig, clock: Clock = systemClock): Limiter {
   const config = override ?? DEFAULT_RATE_LIMITS[platform];
   const key = [platform, baseUrl, identity, config ? `${config.perWindow}/${config.windowMs}` : 'none'].join('|');
-  let limiter = clock === systemClock ? registry.get(key) : undefined; // a test's own clock gets a limiter of its own
+  let registry = registries.get(clock);
+  if (!registry) registries.set(clock, (registry = new Map()));
+  let limiter = registry.get(key);
   if (!limiter) {
     if (platform === 'helpcrunch' && config) limiter = new OverallLimiter(config, clock);
     else if (platform === 'rocketchat' && config) limiter = new PerRouteLimiter(config, clock);
     else if (platform === 'revechat' && config) limiter = new OverallLimiter(config, clock);
     else limiter = new BackoffOnlyLimiter(clock);
-    if (clock === systemClock) registry.set(key, limiter);
+    registry.set(key, limiter);
   }
   return limiter;
 }

@@ -3,5 +3,5 @@
 
 export { startSandbox } from './server';
 export type {
-  FaultOptions, RateLimitOptions, Sandbox, SandboxCredentials, SandboxOptions, SandboxStats,
+  FaultOptions, RateLimitOptions, Sandbox, SandboxClock, SandboxCredentials, SandboxOptions, SandboxStats,
 } from './types';

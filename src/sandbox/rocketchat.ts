@@ -121,13 +121,13 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
     return entry && token === entry.token ? entry.user : undefined;
   }
 
-  function tooMany(timeToReset: number, headers: Record<string, string> = {}, form: FaultOptions['storm429Form'] = 'details', status = 429): SandboxResponse {
+  function tooMany(timeToReset: number, now: number, headers: Record<string, string> = {}, form: FaultOptions['storm429Form'] = 'details', status = 429): SandboxResponse {
     const seconds = Math.max(1, Math.ceil(timeToReset / 1000));
     const text = `Error, too many requests. Please slow down. You must wait ${seconds} seconds before trying this endpoint again. [error-too-many-requests]`;
     switch (form) {
       case 'text': return json(status, { success: false, error: text, errorType: 'error-too-many-requests' });
       case 'headers': return json(status, { success: false, error: 'Too many requests' }, {
-        'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Date.now() + timeToReset), ...headers,
+        'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(now + timeToReset), ...headers,
       });
       case 'bare': return json(status, { success: false, error: 'Too many requests' }, headers);
       default: return json(status, { success: false, error: text, errorType: 'error-too-many-requests', details: { timeToReset, seconds } }, headers);
@@ -327,7 +327,7 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
       if (limiter.enabled) {
         const r = limiter.hit(`${user._id} ${route.key}`, req.now);
         rl = { 'X-RateLimit-Limit': String(r.limit), 'X-RateLimit-Remaining': String(r.remaining), 'X-RateLimit-Reset': String(r.resetAt) };
-        if (!r.allowed) return tooMany(r.timeToReset, rl);
+        if (!r.allowed) return tooMany(r.timeToReset, req.now, rl);
       }
       const denied = route.permission && !user.permissions.has(route.permission);
       const twoFactorKind = ctx.variants.rocketchatTwoFactor;
@@ -335,9 +335,9 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
       res.headers = { ...res.headers, ...rl };
       return res;
     },
-    tooManyRequests(_req, retryAfterSeconds, faults) {
+    tooManyRequests(req, retryAfterSeconds, faults) {
       const seconds = retryAfterSeconds ?? faults?.storm429Seconds ?? 60;
-      return tooMany(seconds * 1000, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }, faults?.storm429Form, faults?.storm429Status);
+      return tooMany(seconds * 1000, req.now, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }, faults?.storm429Form, faults?.storm429Status);
     },
   };
 }

@@ -15,10 +15,11 @@ import { FixedWindowLimiter } from './ratelimit';
 import { createReveChat } from './revechat';
 import { createRocketChat } from './rocketchat';
 import { REVE_ACCOUNT_ID } from './seedExamples';
-import type { RateLimitOptions, Sandbox, SandboxOptions, SandboxStats } from './types';
+import type { RateLimitOptions, Sandbox, SandboxClock, SandboxOptions, SandboxStats } from './types';
 
 type PlatformName = 'revechat' | 'rocketchat' | 'helpcrunch';
 const PLATFORMS: readonly PlatformName[] = ['revechat', 'rocketchat', 'helpcrunch'];
+const systemClock: SandboxClock = { now: () => Date.now() };
 
 function emptyStats(): SandboxStats {
   return {
@@ -68,7 +69,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seedEmails: options.seedEmails,
   });
   const jwtSecret = createHash('sha256').update(`chatdesk-sandbox-jwt:${seed}`).digest('hex');
-  const credentials = makeCredentials(seed, jwtSecret, Date.now());
+  const clock = options.clock ?? systemClock;
+  const credentials = makeCredentials(seed, jwtSecret, clock.now());
   const injector = new FaultInjector(options.faults, seed);
   const rl = options.rateLimits ?? {};
   const windowMs = rl.windowMs ?? 60_000;
@@ -169,7 +171,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const delay = injector.delay();
     if (delay > 0) {
-      await sleep(delay);
+      await (clock.delay ? clock.delay(delay) : sleep(delay));
       if (stopped || res.destroyed) return;
     }
     const action = injector.decide();
@@ -177,7 +179,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       req.socket.destroy();
       return;
     }
-    const sreq: SandboxRequest = { method: req.method ?? 'GET', path: m[2] ?? '/', query: url.searchParams, headers: req.headers, now: Date.now() };
+    const sreq: SandboxRequest = { method: req.method ?? 'GET', path: m[2] ?? '/', query: url.searchParams, headers: req.headers, now: clock.now() };
     const handler = handlers[platform];
     const injected = faultResponse(action, sreq, handler);
     if (injected) return send(platform, res, injected);

@@ -114,6 +114,12 @@ export interface SandboxOptions {
   revechatEmptyAccount?: boolean;
   rateLimits?: RateLimitOptions;
   faults?: FaultOptions;
+  /**
+   * The sandbox's time (default the system clock): when each request arrives, which the rate-limit windows and
+   * their X-RateLimit-Reset, and REVE Chat's key expiry, are counted from; and the REVE keys' `iat`. Tests share
+   * a simulated clock with the client's (ClientOptions.clock) so that windows pass without waiting.
+   */
+  clock?: SandboxClock;
   /** Extra agents/messages whose text fields carry the given strings (hostile-input tests). */
   hostileStrings?: string[];
   /**
@@ -127,6 +133,14 @@ export interface SandboxOptions {
    * that compare the sandbox with the documents.
    */
   seedEmails?: 'plausible' | 'verbatim';
+}
+
+/** Where the sandbox reads the time. */
+export interface SandboxClock {
+  /** Epoch ms. */
+  now(): number;
+  /** Resolves after `ms` on this clock: the latency fault's wait before answering (default: a real timer). */
+  delay?(ms: number): Promise<void>;
 }
 
 export interface SandboxCredentials {

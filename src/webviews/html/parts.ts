@@ -9,8 +9,26 @@ const MAX_DATE_MS = 8.64e15; // the ECMAScript Date range
 
 export type DateFormat = (epochMs: number) => string;
 
-/** Formats epoch ms as a date and time in `locale` (falling back to the runtime's default if it is invalid). */
+const formatters = new Map<string, DateFormat>();
+
+/**
+ * Formats epoch ms as a date and time in `locale` (falling back to the runtime's default if it is invalid). With a
+ * time zone, one formatter per locale and zone is kept (making an Intl.DateTimeFormat costs far more than formatting
+ * with it); without one, it is made each time, so that it follows the system's zone.
+ */
 export function dateFormatter(locale: string, timeZone?: string): DateFormat {
+  if (!timeZone) return makeDateFormatter(locale);
+  const key = `${locale}\u0000${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    if (formatters.size >= 16) formatters.clear();
+    format = makeDateFormatter(locale, timeZone);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function makeDateFormatter(locale: string, timeZone?: string): DateFormat {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
   const attempts: [string | undefined, string | undefined][] = [[locale, timeZone], [locale, undefined], [undefined, timeZone], [undefined, undefined]];
   for (const [l, tz] of attempts) {

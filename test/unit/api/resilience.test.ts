@@ -1,9 +1,12 @@
 // Failure handling against the real sandbox's fault injection: time-outs, cancellation, retries after 429 and
-// 5xx, dropped connections, unreadable and cut-short bodies, proxies' HTML pages, and request logging.
+// 5xx, dropped connections, unreadable and cut-short bodies, proxies' HTML pages, and request logging. The retry
+// tests wait on a fake clock (fakeClock.ts: waits return at once and are recorded), so they assert the waits
+// themselves; the time-out and cancellation tests are about real sockets and run on real time.
 
 import * as assert from 'node:assert/strict';
 import type { ClientOptions } from '../../../src/api/index';
 import type { Sandbox } from '../../../src/sandbox/types';
+import { FakeClock } from './fakeClock';
 import { assertApiError, CapturingLogger, collect, helpcrunch, rejection, reve, rocket, sandbox } from './support';
 
 
@@ -98,24 +101,26 @@ describe('api: resilience', function () {
   describe('retries', () => {
     it('retries 429s that carry Retry-After, waiting as asked, and the caller sees none', async () => {
       sb.setFaults({ storm429Rate: 0.5, storm429RetryAfter: true });
-      const started = Date.now();
-      const { items } = await collect(helpcrunch(sb, OPEN).agents());
+      const clock = new FakeClock();
+      const { items } = await collect(helpcrunch(sb, { ...OPEN, clock }).agents());
       assert.equal(items.length, 400);
       assert.ok(sb.stats().tooManyRequests.helpcrunch > 0, 'the storm happened');
-      assert.ok(Date.now() - started >= 1_000, 'waited the Retry-After of 1 s');
+      assert.ok(clock.elapsed >= 1_000, `waited the Retry-After of 1 s (waits: ${clock.sleeps.join(', ')})`);
+      assert.ok(clock.sleeps.some((ms) => ms >= 1_000), `a retry waits at least the 1 s asked (waits: ${clock.sleeps.join(', ')})`);
     });
 
     it('retries 429s without Retry-After (back-off, or the wait in the body)', async () => {
       // HelpCrunch's 429 names no wait at all: exponential back-off with jitter.
       // Back-off without a named wait does not line the retries up, so a page may draw several 429s in a row.
       sb.setFaults({ storm429Rate: 0.5, storm429RetryAfter: false });
-      assert.equal((await collect(helpcrunch(sb, { ...OPEN, maxRetries: 10, maxRetryWaitMs: 200 }).agents())).items.length, 400);
+      const clock = new FakeClock();
+      assert.equal((await collect(helpcrunch(sb, { ...OPEN, clock, maxRetries: 10, maxRetryWaitMs: 200 }).agents())).items.length, 400);
       assert.ok(sb.stats().tooManyRequests.helpcrunch > 0);
     });
 
     it('gives up on a 429 that does not end, as "rate-limited" with the server\'s wait', async () => {
       sb.setFaults({ storm429Rate: 1, storm429RetryAfter: true });
-      const e = assertApiError(await rejection(rocket(sb, { ...OPEN, maxRetries: 1 }).verify()), 'rate-limited');
+      const e = assertApiError(await rejection(rocket(sb, { ...OPEN, clock: new FakeClock(), maxRetries: 1 }).verify()), 'rate-limited');
       assert.equal(e.status, 429);
       assert.equal(e.retryAfterMs, 1_000);
       assert.equal(sb.stats().requests.rocketchat, 3); // 429s have twice the retry budget of errors
@@ -125,28 +130,33 @@ describe('api: resilience', function () {
       // One request at a time: the sandbox never faults two requests in a row at these rates, so every retry succeeds
       // and the counts are exact.
       sb.setFaults({ errorRate: 0.4 });
-      assert.equal((await collect(reve(sb, { ...OPEN, concurrency: 1 }).agents())).items.length, 400);
+      const clock = new FakeClock();
+      assert.equal((await collect(reve(sb, { ...OPEN, clock, concurrency: 1 }).agents())).items.length, 400);
       assert.ok(sb.stats().requests.revechat > 5, 'some requests failed and were retried');
+      assert.ok(clock.sleeps.length > 0, 'each retry waited its back-off');
       sb.setFaults({ errorRate: 0, dropRate: 0.4 });
-      assert.equal((await collect(rocket(sb, { ...OPEN, concurrency: 1 }).agents())).items.length, 400);
+      assert.equal((await collect(rocket(sb, { ...OPEN, clock, concurrency: 1 }).agents())).items.length, 400);
     });
 
     it('retries 5xx while several pages are in flight', async () => {
       // Concurrent requests share the sandbox's fault sequence, so one of them may draw several faults in a row: a
       // retry budget larger than the default keeps this about retrying, not about luck.
       sb.setFaults({ errorRate: 0.4, dropRate: 0.1 });
-      assert.equal((await collect(reve(sb, { ...OPEN, concurrency: 8, maxRetries: 12, maxRetryWaitMs: 50 }).agents())).items.length, 400);
-      assert.equal((await collect(rocket(sb, { ...OPEN, concurrency: 8, maxRetries: 12, maxRetryWaitMs: 50 }).agents())).items.length, 400);
+      const clock = new FakeClock();
+      assert.equal((await collect(reve(sb, { ...OPEN, clock, concurrency: 8, maxRetries: 12, maxRetryWaitMs: 50 }).agents())).items.length, 400);
+      assert.equal((await collect(rocket(sb, { ...OPEN, clock, concurrency: 8, maxRetries: 12, maxRetryWaitMs: 50 }).agents())).items.length, 400);
     });
 
     it('after maxRetries, a persistent 503 is "server" and a dead server is "network"', async () => {
       sb.setFaults({ errorRate: 1 });
       sb.resetStats();
-      const e = assertApiError(await rejection(helpcrunch(sb, { ...OPEN, maxRetries: 2 }).verify()), 'server');
+      const clock = new FakeClock();
+      const e = assertApiError(await rejection(helpcrunch(sb, { ...OPEN, clock, maxRetries: 2 }).verify()), 'server');
       assert.equal(e.status, 503);
       assert.equal(sb.stats().requests.helpcrunch, 3);
+      assert.equal(clock.sleeps.length, 2, 'a back-off before each retry');
       sb.setFaults({ errorRate: 0, down: true });
-      const n = assertApiError(await rejection(helpcrunch(sb, { ...OPEN, maxRetries: 1 }).verify()), 'network');
+      const n = assertApiError(await rejection(helpcrunch(sb, { ...OPEN, clock: new FakeClock(), maxRetries: 1 }).verify()), 'network');
       assert.equal(n.status, undefined);
     });
 
@@ -194,11 +204,12 @@ describe('api: resilience', function () {
 
     it('a proxy\'s HTML error page becomes a short message, never the HTML', async () => {
       sb.setFaults({ htmlErrorRate: 1 });
-      const e = assertApiError(await rejection(rocket(sb, { ...OPEN, maxRetries: 1 }).verify()), 'server',
+      const clock = new FakeClock();
+      const e = assertApiError(await rejection(rocket(sb, { ...OPEN, clock, maxRetries: 1 }).verify()), 'server',
         'The server returned an HTML error page (HTTP 502).');
       assert.equal(e.status, 502);
       sb.setFaults({ htmlErrorRate: 0.5 });
-      await rocket(sb, OPEN).verify();
+      await rocket(sb, { ...OPEN, clock }).verify();
     });
   });
 
@@ -206,7 +217,7 @@ describe('api: resilience', function () {
     it('logs method, path, status and time of each request, and why it retried', async () => {
       sb.setFaults({ errorRate: 0.5 });
       const logger = new CapturingLogger();
-      const client = helpcrunch(sb, { ...OPEN, logger });
+      const client = helpcrunch(sb, { ...OPEN, logger, clock: new FakeClock() });
       await client.verify(); // 200
       await client.verify(); // 503, then 200
       assert.ok(logger.lines.some((l) => /^\[debug\] GET \/v1\/agents\?offset=0&limit=1 → 503 in \d+ ms/.test(l)), logger.lines.join('\n'));

@@ -3,8 +3,10 @@
 // For every pair: no unhandled rejection; the list ends in an error state with a reason fit for a user
 // (short, no HTML, no secret) and the error item the tree would show offers a retry; what was loaded before
 // stays while the refresh fails; a healthy connection elsewhere keeps working; and the first refresh after
-// the fault ends shows exactly what a clean listing shows.
+// the fault ends shows exactly what a clean listing shows. The client's waits (back-off, 429 pauses) are on a fake
+// clock (waits return at once and are recorded); time-outs are real, against real latency.
 import * as assert from 'node:assert/strict';
+import { globalAgent } from 'node:http';
 import type { ClientOptions } from '../../../src/api/index';
 import { isApiError, type ApiErrorKind } from '../../../src/api/errors';
 import { startSandbox } from '../../../src/sandbox/index';
@@ -12,7 +14,8 @@ import type { FaultOptions, Sandbox, SandboxOptions } from '../../../src/sandbox
 import { errorTooltip, presentError } from '../../../src/views/presentation/error';
 import { connectionTooltip, loadInfo, presentConnection } from '../../../src/views/presentation/connection';
 import type { PagedList } from '../../../src/store';
-import { LISTS, RejectionGuard, assertUserFit, pagedListFor, secretForms, sleep, type ListSpec } from './support';
+import { FakeClock } from '../api/fakeClock';
+import { LISTS, RejectionGuard, assertUserFit, pagedListFor, secretForms, type ListSpec } from './support';
 
 const SANDBOX: SandboxOptions = {
   seed: 11,
@@ -21,12 +24,17 @@ const SANDBOX: SandboxOptions = {
   rateLimits: { helpcrunchPerMinute: 0, rocketchatCallsPerRoute: 0 },
 };
 
-/** A short time-out (with room for a busy CI machine), one retry, short waits: every scenario fails or recovers in a second or two. */
+/**
+ * A short time-out (with room for a busy CI machine), one retry, short waits, on a fake clock that every client of
+ * this file shares (so their limiters are shared, as production's are): no scenario waits for its retries.
+ */
 const PAGE_CAP = 8;
 const OPTIONS: ClientOptions = {
   timeoutMs: 1_000, maxRetries: 1, maxRetryWaitMs: 100, pageCap: PAGE_CAP,
-  rateLimit: { perWindow: 100_000, windowMs: 60_000 },
+  rateLimit: { perWindow: 100_000, windowMs: 60_000 }, clock: new FakeClock(),
 };
+/** The time-out while the server is slow: far below its latency, so it always fires first; 1 s again after. */
+const SLOW_SERVER = { timeoutMs: 100, latencyMs: 3_000 };
 
 /** Every fault off. */
 const CLEAR: FaultOptions = {
@@ -48,6 +56,20 @@ interface Scenario {
 
 interface Ctx {
   sb: Sandbox;
+  /** The faulty connection's client options, read at each load. */
+  options: ClientOptions;
+}
+
+/**
+ * Waits until the process's pool of idle keep-alive connections (node-fetch uses http.globalAgent) holds none to
+ * `sb`, once the server has closed them all: as the user's next refresh, seconds later, would find it. Without
+ * this, a request sent at once may still pick a pooled connection the server has closed (ECONNRESET).
+ */
+async function poolLetGo(sb: Sandbox): Promise<void> {
+  const name = `127.0.0.1:${sb.port}:`;
+  while (Object.entries(globalAgent.freeSockets).some(([k, v]) => k.startsWith(name) && (v?.length ?? 0) > 0)) {
+    await new Promise((r) => setTimeout(r, 2));
+  }
 }
 
 const fault = (name: string, f: FaultOptions, kinds: ApiErrorKind[], reason: RegExp): Scenario => ({
@@ -55,7 +77,19 @@ const fault = (name: string, f: FaultOptions, kinds: ApiErrorKind[], reason: Reg
 });
 
 const SCENARIOS: Scenario[] = [
-  fault('latency above the time-out', { latencyMs: 2_500 }, ['timeout'], /did not answer within 1 s/),
+  {
+    name: 'latency above the time-out',
+    kinds: ['timeout'],
+    reason: /did not answer within 0\.1 s/,
+    begin: (ctx) => {
+      ctx.options = { ...OPTIONS, timeoutMs: SLOW_SERVER.timeoutMs };
+      ctx.sb.setFaults({ latencyMs: SLOW_SERVER.latencyMs });
+    },
+    end: (ctx) => {
+      ctx.options = OPTIONS;
+      ctx.sb.setFaults(CLEAR);
+    },
+  },
   fault('a 5xx burst (every request 503)', { errorRate: 1, errorStatus: 503 }, ['server'], /Service Unavailable|internal error|503/i),
   fault('a 5xx burst (every request 500)', { errorRate: 1, errorStatus: 500 }, ['server'], /Internal Server Error|internal error|500/i),
   fault('a 5xx burst (every request 502, plain text)', { errorRate: 1, errorStatus: 502 }, ['server'], /Bad Gateway|internal error|502/i),
@@ -66,12 +100,24 @@ const SCENARIOS: Scenario[] = [
   fault('a 429 storm with Retry-After', { storm429Rate: 1, storm429RetryAfter: true }, ['rate-limited'], /too many|slow down|rate/i),
   fault('a 429 storm without Retry-After', { storm429Rate: 1, storm429RetryAfter: false }, ['rate-limited'], /too many|slow down|rate/i),
   fault('a server that pages forever', { pageForever: true }, ['malformed'], new RegExp(`kept sending pages; stopped after ${PAGE_CAP} pages`)),
-  fault('a server that goes away (every connection destroyed) and comes back', { down: true }, ['network'], /Could not reach the server/),
+  {
+    name: 'a server that goes away (every connection destroyed) and comes back',
+    kinds: ['network'],
+    reason: /Could not reach the server/,
+    begin: (ctx) => ctx.sb.setFaults({ down: true }),
+    end: async (ctx) => {
+      ctx.sb.setFaults(CLEAR);
+      await poolLetGo(ctx.sb);
+    },
+  },
   {
     name: 'a server process that stops (connection refused) and is started again on the same port',
     kinds: ['network'],
     reason: /Could not reach the server \(ECONNREFUSED\)/,
-    begin: async (ctx) => { await ctx.sb.stop(); },
+    begin: async (ctx) => {
+      await ctx.sb.stop();
+      await poolLetGo(ctx.sb);
+    },
     end: async (ctx) => { ctx.sb = await startSandbox({ ...SANDBOX, port: ctx.sb.port }); },
   },
 ];
@@ -103,7 +149,7 @@ describe('hardening: failing servers, per platform and fault (client + PagedList
 
   for (const spec of LISTS) {
     describe(spec.name, () => {
-      const ctx = {} as Ctx;
+      const ctx = { options: OPTIONS } as Ctx;
       let cleanIds: string[];
 
       before(async () => {
@@ -132,7 +178,8 @@ describe('hardening: failing servers, per platform and fault (client + PagedList
 
   async function runScenario(ctx: Ctx, spec: ListSpec, scenario: Scenario, cleanIds: string[]): Promise<void> {
     ctx.sb.setFaults(CLEAR);
-    const list = pagedListFor(() => ctx.sb, spec, OPTIONS);
+    ctx.options = OPTIONS;
+    const list = pagedListFor(() => ctx.sb, spec, () => ctx.options);
     try {
       // 1. loaded before the fault
       await list.refresh();
@@ -180,7 +227,6 @@ describe('hardening: failing servers, per platform and fault (client + PagedList
 
       // 3. the fault ends: the next refresh shows exactly a clean listing
       await scenario.end(ctx);
-      await sleep(50);
       await list.refresh();
       assert.equal(list.status, 'loaded', `the refresh after the fault failed: ${String(list.error)}`);
       assert.equal(list.error, undefined);

@@ -42,12 +42,14 @@ export function connectionFor(sb: Sandbox, platform: ListSpec['platform'], id = 
 /**
  * A list wired as src/store/connectionLists.ts wires it: the client is created per load from the
  * connection (so a restarted server is reached again), PagedList's own cap one page above the client's.
+ * `options` may be a function, read at each load (as a setting is).
  */
-export function pagedListFor(sb: () => Sandbox, spec: ListSpec, options: ClientOptions): PagedList<{ id: string }> {
+export function pagedListFor(sb: () => Sandbox, spec: ListSpec, options: ClientOptions | (() => ClientOptions)): PagedList<{ id: string }> {
+  const current = typeof options === 'function' ? options : () => options;
   return new PagedList<{ id: string }>((signal, onEnd) => {
     const { connection, credentials } = connectionFor(sb(), spec.platform);
-    return spec.list(createClient(connection, credentials, options), signal, onEnd);
-  }, { maxPages: () => (options.pageCap ?? 200) + 1 });
+    return spec.list(createClient(connection, credentials, current()), signal, onEnd);
+  }, { maxPages: () => (current().pageCap ?? 200) + 1 });
 }
 
 /** Every credential of the sandbox in every form it travels in (plain, HTTP Basic, base64, URI-encoded). */

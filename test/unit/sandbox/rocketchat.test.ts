@@ -193,17 +193,20 @@ describe('sandbox: Rocket.Chat', () => {
 
 describe('sandbox: Rocket.Chat rate limiter', () => {
   it('allows N calls per route and user per window, with X-RateLimit-* headers, then 429', async () => {
-    const sb = await startSandbox({ rateLimits: { rocketchatCallsPerRoute: 3, windowMs: 1500 } });
+    // The sandbox's clock (SandboxOptions.clock) moves only when the test moves it: the window ends when it says.
+    const clock = { t: Date.now(), now() { return this.t; } };
+    const sb = await startSandbox({ rateLimits: { rocketchatCallsPerRoute: 3, windowMs: 1500 }, clock });
     try {
       const url = `${sb.baseUrls.rocketchat}/api/v1/livechat/users/agent`;
-      const start = Date.now();
+      const start = clock.now();
       for (let i = 1; i <= 3; i++) {
         const r = await get(url, rocketAuth(sb));
         assert.equal(r.status, 200);
         assert.equal(r.headers.get('x-ratelimit-limit'), '3');
         assert.equal(r.headers.get('x-ratelimit-remaining'), String(3 - i));
         const reset = Number(r.headers.get('x-ratelimit-reset'));
-        assert.ok(reset >= start + 1400 && reset <= Date.now() + 1500, `reset ${reset} is epoch ms`);
+        assert.ok(reset >= start + 1400 && reset <= clock.now() + 1500, `reset ${reset} is epoch ms`);
+        clock.t += 100;
       }
       const limited = await get(url, rocketAuth(sb));
       assert.equal(limited.status, 429);
@@ -217,8 +220,10 @@ describe('sandbox: Rocket.Chat rate limiter', () => {
       // Another route has its own budget.
       assert.equal((await get(`${sb.baseUrls.rocketchat}/api/v1/me`, rocketAuth(sb))).status, 200);
       assert.equal(sb.stats().tooManyRequests.rocketchat, 1);
-      await new Promise((r) => setTimeout(r, body.details.timeToReset + 20));
-      assert.equal((await get(url, rocketAuth(sb))).status, 200);
+      clock.t += body.details.timeToReset - 1;
+      assert.equal((await get(url, rocketAuth(sb))).status, 429, 'one ms before the reset');
+      clock.t += 1;
+      assert.equal((await get(url, rocketAuth(sb))).status, 200, 'at the reset');
       sb.setRateLimits({ rocketchatCallsPerRoute: 0 });
       for (let i = 0; i < 5; i++) assert.equal((await get(url, rocketAuth(sb))).status, 200);
     } finally {

@@ -10,6 +10,7 @@ import { startSandbox } from '../../../src/sandbox/index';
 import type { Sandbox } from '../../../src/sandbox/types';
 import { AgentCache, PagedList, Store } from '../../../src/store';
 import { nullLogger } from '../../../src/util/log';
+import { FakeClock as ClientFakeClock } from '../api/fakeClock';
 import { FakeClock, MemoryConnections, SandboxClients } from './support';
 
 const total = (sb: Sandbox) => Object.values(sb.stats().requests).reduce((a, b) => a + b, 0);
@@ -31,7 +32,8 @@ describe('store: every connection\'s lists against the sandbox', function () {
 
   function session(cacheEnabled = () => true) {
     const connections = new MemoryConnections();
-    const clients = new SandboxClients(() => sb, connections);
+    // the client's waits (back-off before a retry) on a fake clock: they return at once
+    const clients = new SandboxClients(() => sb, connections, { clock: new ClientFakeClock() });
     for (const p of ['revechat', 'rocketchat', 'helpcrunch'] as const) clients.connect(connections, p);
     const cache = new AgentCache(path.join(dir, 'agents'), nullLogger);
     const store = new Store({ connections, clients, maxPages: () => 201, log: nullLogger, cache, cacheEnabled });
