@@ -73,10 +73,17 @@ export function buildAndMeasureSizes(withPackage: boolean, log: (s: string) => v
     extensionJsBytes: fs.statSync(ext).size,
     vsixBytes: fs.existsSync(VSIX) ? fs.statSync(VSIX).size : undefined,
     contributors: [...groups].map(([what, bytes]) => ({ what, bytes })).sort((a, b) => b.bytes - a.bytes),
-    lazyCodeInActivationPath: Object.keys(inputs).filter((f) => /^src\/(sandbox|webviews)\//.test(f)),
+    lazyCodeInActivationPath: Object.keys(inputs).filter((f) => /^src\/(sandbox|webviews)\//.test(f) && !ACTIVATION_GLUE.has(f)),
     otherBundles,
   };
 }
+
+/**
+ * The webview files that belong in the activation bundle: the loader of dist/webviews.js and the panel serializers
+ * (VS Code asks for them at start-up to restore open panels), with the two small modules of constants they share with
+ * the panels (view types, the restore state's parser). Everything else under src/webviews is the lazy bundle's.
+ */
+const ACTIVATION_GLUE = new Set(['src/webviews/loader.ts', 'src/webviews/panelSerializers.ts', 'src/webviews/options.ts', 'src/webviews/restoreState.ts']);
 
 /** Each sample is a fresh Node process (cold require cache) loading the bundle with a stub `vscode`. */
 export function measureNodeLoad(runs: number): LoadResult {

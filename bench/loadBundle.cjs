@@ -14,7 +14,8 @@ const NAMES = ['window', 'commands', 'workspace', 'env', 'l10n', 'extensions', '
   'ProgressLocation', 'StatusBarAlignment', 'ViewColumn', 'ConfigurationTarget', 'LogLevel', 'CancellationTokenSource',
   'QuickPickItemKind', 'QuickInputButtons', 'RelativePattern', 'Range', 'Position', 'Selection', 'version', 'UIKind',
   'CodeActionKind', 'CodeAction', 'CompletionItem', 'CompletionItemKind', 'CompletionList', 'Hover', 'Diagnostic',
-  'DiagnosticSeverity', 'WorkspaceEdit'];
+  'DiagnosticSeverity', 'WorkspaceEdit', 'ExtensionMode', 'lm', 'LanguageModelTextPart', 'LanguageModelToolResult', 'SnippetString',
+  'TextEdit', 'TabInputWebview'];
 const target = function stub() {};
 const stub = new Proxy(target, {
   get: (_t, prop) => (prop === Symbol.toPrimitive ? () => '' : prop === 'then' ? undefined : prop === 'prototype' ? {} : stub),
@@ -40,7 +41,19 @@ let activateMs;
 let activateError;
 if (process.argv.includes('--activate') && typeof mod.activate === 'function') {
   const t1 = performance.now();
-  try { mod.activate(stub); activateMs = performance.now() - t1; } catch (e) { activateError = String(e && e.message || e); }
+  // what activate() reads of its context as values (paths); everything else is the stub
+  const os = require('os');
+  const context = new Proxy(target, {
+    get: (_t, prop) => {
+      if (prop === 'subscriptions') return subscriptions;
+      if (prop === 'globalStorageUri') return { fsPath: path.join(os.tmpdir(), 'chatdesk-bench-storage'), path: '/tmp' };
+      if (prop === 'extensionPath') return path.resolve(__dirname, '..');
+      if (prop === 'extensionMode') return 1; // Production
+      return stub;
+    },
+  });
+  const subscriptions = [];
+  try { mod.activate(context); activateMs = performance.now() - t1; } catch (e) { activateError = String(e && e.message || e); }
 }
 process.stdout.write(JSON.stringify({ ms, activateMs, activateError, exports: Object.keys(mod) }) + '\n');
 setImmediate(() => process.exit(0));
