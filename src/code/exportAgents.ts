@@ -28,7 +28,10 @@ export function exportRow(agent: Agent, connection: Connection): string[] {
   ];
 }
 
-const CSV_OPTIONS = { record_delimiter: 'windows', escape_formulas: true, quoted_match: /^\s|\s$/ } as const;
+// csv-stringify quotes a field that holds the record delimiter, but with CRLF records that is only a CRLF: a bare LF
+// or CR inside a cell would go out unquoted and start a row of its own in any reader (and its first cell, e.g.
+// "=2+5", would then run as a formula). So every line break, and edge whitespace a spreadsheet would trim, is quoted.
+const CSV_OPTIONS = { record_delimiter: 'windows', escape_formulas: true, quoted_match: /[\r\n]|^\s|\s$/ } as const;
 
 /**
  * CSV text for `rows` (each from exportRow). `first`: the first chunk of a file, which gets the byte-order mark and

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 // The pure parts behind the hover, the warnings, completion and export: verdicts from the directory's list states,
 // the incremental document scan, hover Markdown with hostile data, insert forms, CSV and JSON export.
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import type { Agent, Connection, Platform } from '../../../src/api/model';
 import { AgentContextRules } from '../../../src/code/agentContext';
 import { agentCommandUri, isAgentRef } from '../../../src/code/agentRef';
 import { DocumentIdScan, countLines } from '../../../src/code/documentIds';
-import { csvChunk, exportJson, exportRow } from '../../../src/code/exportAgents';
+import { csvChunk, EXPORT_COLUMNS, exportJson, exportRow } from '../../../src/code/exportAgents';
 import { agentHoverMarkdown, staleIdMessage } from '../../../src/code/hoverMarkdown';
 import { IdJudge } from '../../../src/code/idVerdict';
 import { idInsertText } from '../../../src/code/insertForm';
@@ -185,6 +186,27 @@ describe('Export Agents: CSV and JSON', () => {
         const utf8 = want.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
         assert.equal(cells[k], formula ? `'${utf8}` : utf8, `${payloadLabel(hostilePayloads[i])} column ${k}`);
       });
+    });
+  });
+
+  it('CSV as a strict reader (Python\'s csv) and a spreadsheet read it: a line break inside a cell never starts a row, so no formula escapes', () => {
+    // Each of these once came out as a bare LF or CR inside an unquoted cell: a second row whose first cell ran.
+    const cells = ['Ann\n=2+5', 'Bo\r-3+cmd|\' /C calc\'!A0', 'Cy\r\n@SUM(A1)', '\n+1', 'tail\n', 'x\u2028=1', '=HYPERLINK("http://x")'];
+    const rows = cells.map((name, i) => exportRow(agent(String(i + 1), 'helpcrunch', 'c', { name, email: `${i}@x`, role: name }), c));
+    const text = csvChunk(rows, true);
+    const read = spawnSync('python3', ['-c', [
+      'import csv, io, json, sys',
+      'rows = list(csv.reader(io.StringIO(sys.stdin.read(), newline=""), strict=True))',
+      'print(json.dumps(rows))',
+    ].join('\n')], { input: text.slice(1), encoding: 'utf8' });
+    assert.equal(read.status, 0, read.stderr);
+    const back = JSON.parse(read.stdout) as string[][];
+    assert.equal(back.length, rows.length + 1, `rows: ${JSON.stringify(back)}`);
+    back.slice(1).forEach((got, i) => {
+      assert.equal(got.length, EXPORT_COLUMNS.length, `row ${i}: ${JSON.stringify(got)}`);
+      assert.equal(got[3], /^[=+\-@\t\r]/.test(cells[i]) ? `'${cells[i]}` : cells[i], `name cell ${i}`);
+      // a spreadsheet runs a cell that starts with a formula character: none does unless neutralised
+      for (const cell of got) assert.ok(!/^[=+\-@\t\r]/.test(cell), `a live formula cell: ${JSON.stringify(cell)}`);
     });
   });
 
