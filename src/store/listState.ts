@@ -25,6 +25,11 @@ export interface ListState {
   truncated: boolean;
   /** The last load ended short of the server's total, or on a repeated page. */
   incomplete?: ListIncomplete;
+  /**
+   * The last refresh ended short, and the complete list shown before it stays (with its own `loadedAt`): what the
+   * refresh brought. Then `incomplete` is unset and `complete` true (they describe the items shown).
+   */
+  refreshShort?: ListIncomplete;
   /** When the items shown were read from the server (epoch ms); for cached items, when they were saved. */
   loadedAt?: number;
   /** The items shown come from the on-disk cache of an earlier session, not from this session's network. */

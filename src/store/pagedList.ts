@@ -6,7 +6,8 @@
 //   and keeps them if the refresh fails (keep-what-was-loaded-on-failure).
 // - With a cache (agents only), the first load first shows what an earlier session saved, marked as cached, then
 //   refreshes over it; a complete load is saved again. A list that ends short, repeats a page or hits the page cap
-//   is shown (and said to be incomplete) but never saved.
+//   is shown (and said to be incomplete) but never saved; and a refresh that ends short does not replace a complete
+//   list shown before: that list stays, and `refreshShort` says what the refresh brought.
 // - A load refused with a rate limit is tried again by itself when the server said it may be (ApiError
 //   `retryAfterMs`), and `retryAt` says when.
 import { ApiError, isApiError } from '../api/errors';
@@ -51,6 +52,7 @@ export class PagedList<T extends { id: string }> {
   private _error: unknown;
   private _truncated = false;
   private _incomplete: ListIncomplete | undefined;
+  private _refreshShort: ListIncomplete | undefined;
   private _loadedAt: number | undefined;
   private _cached = false;
   private _complete = false;
@@ -76,6 +78,8 @@ export class PagedList<T extends { id: string }> {
   get error(): unknown { return this._error; }
   get truncated(): boolean { return this._truncated; }
   get incomplete(): ListIncomplete | undefined { return this._incomplete; }
+  /** The last refresh ended short, so the complete list shown before it stays (see ListState.refreshShort). */
+  get refreshShort(): ListIncomplete | undefined { return this._refreshShort; }
   get loadedAt(): number | undefined { return this._loadedAt; }
   /** The items shown come from the on-disk cache. */
   get cached(): boolean { return this._cached; }
@@ -94,6 +98,7 @@ export class PagedList<T extends { id: string }> {
       error: this._error,
       truncated: this._truncated,
       incomplete: this._incomplete,
+      refreshShort: this._refreshShort,
       loadedAt: this._loadedAt,
       cached: this._cached,
       retryAt: this._retryAt,
@@ -193,6 +198,15 @@ export class PagedList<T extends { id: string }> {
       }
       if (ac.signal.aborted) return;
       const incomplete = truncated ? undefined : shortfall(end, fresh.length, repeats);
+      if (incomplete && keepOld && this._complete) {
+        // A whole list beats part of a fresher one: keep what was shown (and its time), and say the refresh fell short.
+        this._refreshShort = incomplete;
+        this._error = undefined;
+        this._status = 'loaded';
+        this.fire();
+        return;
+      }
+      this._refreshShort = undefined;
       this._items = fresh;
       this._error = undefined;
       this._truncated = truncated;
@@ -207,6 +221,7 @@ export class PagedList<T extends { id: string }> {
       if (ac.signal.aborted || this.disposed) return; // superseded by a newer load, or cancelled
       this._error = e instanceof Error ? e : new ApiError('malformed', String(e));
       this._status = 'error';
+      this._refreshShort = undefined;
       if (!keepOld) {
         this._items = fresh;
         this._complete = false;

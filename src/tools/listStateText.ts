@@ -89,5 +89,9 @@ export function agentListText(state: ListState, now: number, noun = 'agents'): s
   } else if (state.complete) {
     parts.push('complete');
   }
+  if (state.refreshShort) {
+    const short = state.refreshShort;
+    parts.push(`a later refresh ended short (${short.expected !== undefined ? `${count(short.received)} of ${count(short.expected)}` : `${count(short.received)}, a page repeated`}), so this earlier complete list is kept`);
+  }
   return parts.join('; ');
 }

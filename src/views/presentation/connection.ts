@@ -25,6 +25,8 @@ export interface ConnectionLoadInfo {
   cachedAt?: number;
   /** The last load ended short of what the server has. */
   incomplete?: ListIncomplete;
+  /** The last refresh ended short; the complete list from before is what is shown. */
+  refreshShort?: ListIncomplete;
   /** A rate-limited load is tried again by itself at this time (epoch ms). */
   retryAt?: number;
 }
@@ -39,6 +41,7 @@ export function loadInfo(state: ListState, noun: ConnectionLoadInfo['noun'], ext
     noun,
     cachedAt: state.cached ? state.loadedAt : undefined,
     incomplete: state.incomplete,
+    refreshShort: state.refreshShort,
     retryAt: state.retryAt,
     ...extra,
   };
@@ -101,6 +104,7 @@ export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo,
   } else if (info.status === 'loaded' || (info.status === 'idle' && cached)) {
     if (info.incomplete) parts.push(incompleteText(info));
     else parts.push(countText(info) + (info.truncated ? ` ${t('(first pages only)')}` : ''));
+    if (info.refreshShort && info.status === 'loaded') parts.push(t('last refresh incomplete — refresh to retry'));
     if (cached) parts.push(cached);
   } else if (rateLimited(info)) {
     if (info.count) parts.push(countText(info));
@@ -115,12 +119,12 @@ export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo,
   let icon: IconSpec = { id: c.demo ? 'beaker' : PLATFORM_ICONS[c.platform] };
   if (rateLimited(info)) icon = { id: 'watch', color: 'list.warningForeground' };
   else if (info.status === 'error') icon = { id: 'error', color: 'errorForeground' };
-  else if (info.incomplete && info.status === 'loaded') icon = { id: 'warning', color: 'list.warningForeground' };
+  else if ((info.incomplete || info.refreshShort) && info.status === 'loaded') icon = { id: 'warning', color: 'list.warningForeground' };
   else if (expiry.state === 'expired' || expiry.state === 'expiring') icon = { id: 'warning', color: 'list.warningForeground' };
 
   let ctx = `chatdesk:connection:${c.platform}`;
   if (info.status === 'error') ctx += ':error';
-  if (info.incomplete && info.status === 'loaded') ctx += ':incomplete';
+  if ((info.incomplete || info.refreshShort) && info.status === 'loaded') ctx += ':incomplete';
   if (expiry.state === 'expired' || expiry.state === 'expiring') ctx += `:${expiry.state}`;
   if (c.demo) ctx += ':demo';
   return {
@@ -144,6 +148,13 @@ export function connectionTooltip(c: StoredConnection, info: ConnectionLoadInfo,
   const expiry = connectionKeyExpiry(c, now);
   const expiryText = expiryMessage(expiry);
   if (expiryText) lines.push(`${markdownIcon('warning')} ${md(expiryText)}: ${md(t('use "Update Credentials" to paste a new key'))}`);
+  if (info.refreshShort && info.status === 'loaded') {
+    const short = info.refreshShort;
+    const what = info.noun === 'messages' ? t('messages') : t('agents');
+    lines.push(`${markdownIcon('warning')} ${md(short.expected !== undefined && short.expected > short.received
+      ? t('The last refresh brought {0} of {1} {2}, so the complete list from before stays shown. Refresh to try again.', formatCount(short.received), formatCount(short.expected), what)
+      : t('The last refresh brought {0} {1} and was incomplete, so the complete list from before stays shown. Refresh to try again.', formatCount(short.received), what))}`);
+  }
   if (info.incomplete && info.status !== 'loading') {
     lines.push(`${markdownIcon('warning')} ${md(incompleteText(info))}`);
     lines.push(md(info.incomplete.reason === 'repeated-page'

@@ -182,6 +182,38 @@ describe('store: a list\'s state, with a fake clock', () => {
     list.dispose();
   });
 
+  it('a refresh that ends short keeps the complete list shown before, says so, and the next complete refresh clears it', async () => {
+    const clock = new FakeClock();
+    const writes: string[][] = [];
+    let round = 0;
+    const list = new PagedList<Agent>(async function* (_signal, onEnd) {
+      round += 1;
+      if (round === 2) {
+        yield items('a', 'b'); // the server lost a page this time
+        onEnd({ received: 2, reportedTotal: 3, incomplete: { reason: 'short-of-total', expected: 3 } } satisfies ListingEnd);
+        return;
+      }
+      yield items('a', 'b', round === 1 ? 'c' : 'd');
+      onEnd({ received: 3, reportedTotal: 3 } satisfies ListingEnd);
+    }, { maxPages: () => 10, clock, cache: () => ({ read: () => Promise.resolve(undefined), write: (a) => { writes.push(a.map((x) => x.id)); } }) });
+    await list.refresh();
+    const firstLoadedAt = list.loadedAt;
+    clock.advance(60_000);
+    await list.refresh();
+    assert.equal(list.status, 'loaded');
+    assert.deepEqual(list.items.map((a) => a.id), ['a', 'b', 'c'], 'the whole list from before stays');
+    assert.equal(list.complete, true);
+    assert.equal(list.incomplete, undefined, 'the items shown are not incomplete');
+    assert.deepEqual(list.refreshShort, { received: 2, expected: 3, reason: 'short-of-total' });
+    assert.equal(list.loadedAt, firstLoadedAt, 'and keep their own time');
+    assert.deepEqual(writes, [['a', 'b', 'c']], 'the short list is not saved');
+    await list.refresh();
+    assert.deepEqual(list.items.map((a) => a.id), ['a', 'b', 'd']);
+    assert.equal(list.refreshShort, undefined);
+    assert.equal(writes.length, 2);
+    list.dispose();
+  });
+
   it('a rate-limited load tries again by itself when the server said, and says when; Refresh cancels the wait', async () => {
     const clock = new FakeClock();
     let calls = 0;

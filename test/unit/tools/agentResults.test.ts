@@ -62,6 +62,8 @@ describe('tools: agent results', () => {
       /50,000 agents known from before \(live, loaded 3 minutes ago .*\); the last load failed: rate-limited error \(HTTP 429\).*tries again by itself at 2026-11-30T12:01Z/);
     assert.equal(agentListText({ ...base, count: 193, complete: false, incomplete: { received: 193, expected: 230, reason: 'short-of-total' } }, NOW),
       '193 agents; live, loaded 3 minutes ago (2026-11-30T11:57Z); incomplete: the server reported 230 but sent 193');
+    assert.equal(agentListText({ ...base, count: 230, complete: true, refreshShort: { received: 193, expected: 230, reason: 'short-of-total' } }, NOW),
+      '230 agents; live, loaded 3 minutes ago (2026-11-30T11:57Z); complete; a later refresh ended short (193 of 230), so this earlier complete list is kept');
   });
 
   it('agent details: the same ID on two connections is two agents, said so', () => {

@@ -137,6 +137,12 @@ describe('tree presentation', () => {
     const repeated = presentConnection(conn, { status: 'loaded', count: 10, noun: 'agents', incomplete: { received: 10, reason: 'repeated-page' } }, 'agents', now);
     assert.equal(repeated.description, '10 agents, incomplete — refresh to retry');
     assert.match(connectionTooltip(conn, { status: 'loaded', count: 10, noun: 'agents', incomplete: { received: 10, reason: 'repeated-page' } }, now), /sent a page it had already sent/);
+    const kept = { status: 'loaded', count: 230, noun: 'agents', refreshShort: { received: 193, expected: 230, reason: 'short-of-total' } } as const;
+    const keptItem = presentConnection(conn, kept, 'agents', now);
+    assert.equal(keptItem.description, '230 agents · last refresh incomplete — refresh to retry');
+    assert.equal(keptItem.icon.id, 'warning');
+    assert.match(keptItem.contextValue, /^chatdesk:connection:revechat:incomplete/);
+    assert.match(connectionTooltip(conn, kept, now), /brought 193 of 230 agents&#44; so the complete list from before stays shown/);
 
     const retryAt = now + 90_000;
     const limited = { status: 'error' as const, count: 50, noun: 'agents' as const, error: new ApiError('rate-limited', 'Too many requests.', { status: 429, retryAfterMs: 90_000 }), retryAt };
