@@ -119,9 +119,10 @@ async function startSandbox(o) {
 }
 
 /** The CHATDESK_DEMO value: where the sandbox is and the credentials of each demo connection. */
-function demoEnv(sb) {
+function demoEnv(sb, openFile) {
   const c = sb.credentials;
   return JSON.stringify({
+    openFile,
     revechat: { baseUrl: sb.baseUrls.revechat, accountId: c.revechat.accountId, apiKey: c.revechat.apiKey, username: c.revechat.username, password: c.revechat.password },
     rocketchat: { baseUrl: sb.baseUrls.rocketchat, userId: c.rocketchat.userId, authToken: c.rocketchat.authToken },
     helpcrunch: { baseUrl: sb.baseUrls.helpcrunch, apiKey: c.helpcrunch.apiKey },
@@ -186,7 +187,9 @@ async function startServer(sb, o) {
   say('starting code-server on 127.0.0.1 with chatdesk.vsix installed');
   const server = await cs.startCodeServer({
     bin, runDir: path.join(state.tmp, 'code-server'), workspace, port: o.port, extensions: [VSIX],
-    env: { CHATDESK_DEMO: demoEnv(sb) }, log: (m) => say(m),
+    // the interactive demo has the extension open the sample file (once: a reload restores what is open instead);
+    // --check keeps its screenshot of the views
+    env: { CHATDESK_DEMO: demoEnv(sb, o.check ? undefined : state.sample) }, log: (m) => say(m),
   });
   return server;
 }
@@ -326,8 +329,7 @@ async function main() {
     return 0;
   }
   const server = await startServer(sb, o);
-  // the interactive demo opens the sample integration file too (--check keeps its screenshot of the views)
-  const url = server.workbenchUrl(undefined, [['openFile', server.remoteUri(state.sample)]]);
+  const url = server.workbenchUrl();
   if (!o.check) {
     console.log(`\n  Chatdesk is running in VS Code (code-server). Open this URL in a browser:\n\n    ${url}\n\n  The Chatdesk view shows three demo connections to the local sandbox. Ctrl+C stops everything.\n`);
     await waitForever();

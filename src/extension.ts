@@ -112,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi | un
     // `npm run demo`: connections to the demo script's sandbox, added after activation (idempotent).
     const timer = setTimeout(() => {
       demo.applyExternal()
+        .then(() => demo.openSampleOnce(context.workspaceState))
         .then(() => vscode.commands.executeCommand('workbench.view.extension.chatdesk'))
         .then(undefined, (e: unknown) => log.error('Adding the demo connections failed:', e));
     }, 0);

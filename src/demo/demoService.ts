@@ -1,6 +1,7 @@
 // "Try Demo": the sandbox started inside the extension host, with three demo connections added through
 // the same ConnectionStore path as real ones (credentials in SecretStorage). Also the `npm run demo`
 // hook: CHATDESK_DEMO describes an external sandbox, whose connections are added/updated idempotently.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Credentials, Platform } from '../api/model';
 import type { DemoHost } from '../connections/clientProvider';
@@ -22,6 +23,12 @@ export interface ExternalDemo {
   revechat?: { baseUrl: string; accountId: string; apiKey: string; username?: string; password?: string };
   rocketchat?: { baseUrl: string; userId: string; authToken: string };
   helpcrunch?: { baseUrl: string; apiKey: string };
+  /**
+   * An absolute path of a file to open once in this workspace (the demo's sample integration file). Opened by the
+   * extension, not through the workbench URL: a `payload` in code-server's URL replays on every reload and keeps
+   * VS Code from restoring the editors and panels that were open.
+   */
+  openFile?: string;
 }
 
 interface DemoSpec {
@@ -33,12 +40,16 @@ interface DemoSpec {
 export const DEMO_SANDBOX_OPTIONS: SandboxOptions = { agents: 300, offlineMessages: 60 };
 
 const demoId = (p: Platform) => `demo-${p}`;
+/** workspaceState: the CHATDESK_DEMO sample file already opened in this workspace (its path). */
+const SAMPLE_OPENED_KEY = 'chatdesk.demo.sampleOpened';
 
 export function parseExternalDemo(raw: string | undefined): ExternalDemo | undefined {
   if (!raw) return undefined;
   try {
     const v = JSON.parse(raw) as ExternalDemo;
-    return v && typeof v === 'object' ? v : undefined;
+    if (!v || typeof v !== 'object') return undefined;
+    if (v.openFile !== undefined && (typeof v.openFile !== 'string' || !path.isAbsolute(v.openFile))) delete v.openFile;
+    return v;
   } catch {
     return undefined;
   }
@@ -86,6 +97,21 @@ export class DemoService extends Disposable implements DemoHost {
     if (this.external) return this.applySpecs(specsFromExternal(this.external), 'env');
     const sb = await this.startSandbox();
     return this.applySpecs(specsFromSandbox(sb), 'sandbox');
+  }
+
+  /**
+   * The CHATDESK_DEMO hook's sample file: opened (pinned, focus kept on the view) the first time this workspace runs
+   * with it, never again, so a reload restores whatever the user had open instead. Logs and gives up when it cannot.
+   */
+  async openSampleOnce(workspaceState: vscode.Memento): Promise<void> {
+    const file = this.external?.openFile;
+    if (!file || workspaceState.get<string>(SAMPLE_OPENED_KEY) === file) return;
+    await workspaceState.update(SAMPLE_OPENED_KEY, file);
+    try {
+      await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false, preserveFocus: true });
+    } catch (e) {
+      this.log.warn('The demo sample file could not be opened:', e);
+    }
   }
 
   /** The CHATDESK_DEMO hook: add/update the demo connections pointing at the external sandbox. */
