@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { StoredConnection } from '../../connections/types';
 import type { Store } from '../../store';
 import { connectionTooltip, loadInfo, presentConnection, type ConnectionLoadInfo } from '../presentation/connection';
-import { filterAgents, groupByDepartment, isFilterActive, sortByName } from '../presentation/filter';
+import { filterAgents, groupByDepartment, isFilterActive, noMatchText, sortByName } from '../presentation/filter';
 import { formatCount } from '../presentation/text';
 import type { AgentsViewState } from '../agentsViewState';
 import { AgentNode } from './agentNode';
@@ -52,7 +52,7 @@ export class AgentsConnectionNode implements TreeNode {
     const filter = this.state.filter;
     const agents = sortByName(filterAgents(list.items, filter));
     if (!agents.length) {
-      out.push(new InfoNode(`${base}/nomatch`, vscode.l10n.t('No agents match the filter'), this, 'filter'));
+      out.push(new InfoNode(`${base}/nomatch`, noMatchText(list.items, filter, this.connection.platform), this, 'filter'));
     } else if (this.state.groupByDepartment) {
       for (const g of groupByDepartment(agents, vscode.l10n.t('No department'))) out.push(new DepartmentNode(this.id, g, this));
     } else {

@@ -1,7 +1,8 @@
 // The Agents view filter: text (name, e-mail, ID, role, department) and "online only", and the grouping by
 // department. Pure. Whatever the data (an agent twice, a department listed twice, odd or missing ids), the rows
 // these functions return give every tree item a unique id (see agentNodeId, departmentNodeId).
-import type { Agent, Department } from '../../api/model';
+import { platformName, type Agent, type Department, type Platform } from '../../api/model';
+import { t } from '../../util/l10n';
 import { plainText } from '../../text/plain';
 import { bound } from '../../text/truncate';
 import { idPart } from './text';
@@ -21,6 +22,18 @@ export function isFilterActive(f: AgentFilter): boolean {
 /** Typed or pasted filter text as matched: one clean line (src/text), lower case, at most 200 characters. */
 export function normaliseFilterText(raw: string): string {
   return bound(plainText(raw, Number.MAX_SAFE_INTEGER), 200).text.toLowerCase();
+}
+
+/**
+ * The line shown when a filter leaves none of a connection's agents: "No agents match the filter", or, when "online
+ * only" is on and the platform reported no agent's status (HelpCrunch's agents API has no status field: see
+ * ../shared/platform-apis.md), that the platform does not say who is online, so the filter cannot pick anyone.
+ */
+export function noMatchText(agents: readonly Agent[], f: AgentFilter, platform: Platform): string {
+  if (f.onlineOnly && agents.length > 0 && agents.every((a) => a.status === 'unknown')) {
+    return t('{0} does not report who is online; use "Show All Agents"', platformName(platform));
+  }
+  return t('No agents match the filter');
 }
 
 export function agentMatches(agent: Agent, f: AgentFilter): boolean {

@@ -6,6 +6,7 @@ import type { StoredConnection } from '../../../src/connections/types';
 import { agentTooltip, presentAgent } from '../../../src/views/presentation/agent';
 import { clockTime, connectionTooltip, presentConnection } from '../../../src/views/presentation/connection';
 import { presentError } from '../../../src/views/presentation/error';
+import { filterAgents, noMatchText } from '../../../src/views/presentation/filter';
 import { offlineMessageTooltip, presentOfflineMessage, sortNewestFirst } from '../../../src/views/presentation/offlineMessage';
 import { escapeMarkdown } from '../../../src/text/markdown';
 import { notificationText, plainText } from '../../../src/text/plain';
@@ -94,6 +95,18 @@ describe('tree presentation', () => {
     assert.equal(read.icon.id, 'mail-read');
     assert.equal(read.description, 'anonymous visitor · 3 h ago');
     assert.match(offlineMessageTooltip(message()), /Hello {2}\nthere/);
+  });
+
+  it('"online only" that leaves nobody: says the platform does not report who is online when no agent has a status', () => {
+    const unknown = [agent({ platform: 'helpcrunch', id: '1', status: 'unknown' }), agent({ platform: 'helpcrunch', id: '2', status: 'unknown' })];
+    const onlineOnly = { text: '', onlineOnly: true };
+    assert.deepEqual(filterAgents(unknown, onlineOnly), []);
+    assert.equal(noMatchText(unknown, onlineOnly, 'helpcrunch'), 'HelpCrunch does not report who is online; use "Show All Agents"');
+    assert.equal(noMatchText(unknown, { text: 'ada', onlineOnly: true }, 'helpcrunch'), 'HelpCrunch does not report who is online; use "Show All Agents"');
+    // a platform that reports statuses, with nobody online: the filter simply matches nobody
+    const offline = [agent({ id: '1', status: 'offline' }), agent({ id: '2', status: 'unknown' })];
+    assert.equal(noMatchText(offline, onlineOnly, 'revechat'), 'No agents match the filter');
+    assert.equal(noMatchText(unknown, { text: 'zzz', onlineOnly: false }, 'helpcrunch'), 'No agents match the filter');
   });
 
   it('offline messages sort newest first, undated last', () => {
