@@ -2,6 +2,7 @@
 // (see test/unit/api/fakeClock.ts) instead of waiting for real.
 
 import { sleep } from './abort';
+import type { ListingWait } from './model';
 
 export interface Clock {
   /** Epoch ms. */
@@ -15,6 +16,9 @@ export const systemClock: Clock = {
   sleep: (ms, signal) => sleep(ms, signal),
 };
 
+/** Waits shorter than this (ms) are not worth telling the user about. */
+export const WAIT_WORTH_SAYING_MS = 2_000;
+
 /**
  * How long one request, or one whole listing, may still spend waiting for a server that asked it to (429s,
  * Retry-After, reset times) or failed (back-off after 5xx and network errors). Waits are counted as time on the
@@ -24,8 +28,47 @@ export const systemClock: Clock = {
 export class WaitBudget {
   private spent = 0;
   private coveredUntil = 0;
+  private readonly waits = new Map<number, ListingWait>();
+  private nextWait = 0;
+  private said: string | undefined;
 
-  constructor(private readonly totalMs: number, private readonly parent?: WaitBudget, private readonly clock: Clock = systemClock) {}
+  /**
+   * `onWait` (on a listing's budget) hears when the listing is held back, at least WAIT_WORTH_SAYING_MS, and until
+   * when (the latest of its waits in progress), then `undefined` when no wait is left.
+   */
+  constructor(
+    private readonly totalMs: number,
+    private readonly parent?: WaitBudget,
+    private readonly clock: Clock = systemClock,
+    private readonly onWait?: (wait: ListingWait | undefined) => void,
+  ) {}
+
+  /**
+   * A wait of `ms` from now begins (`reason` says whose); returns the function that ends it. Waits shorter than
+   * WAIT_WORTH_SAYING_MS are not reported. Counts nothing: `spend` does that.
+   */
+  beginWait(ms: number, reason: ListingWait['reason']): () => void {
+    if (ms < WAIT_WORTH_SAYING_MS) return () => {};
+    const root = this.root();
+    if (!root.onWait) return () => {};
+    const key = ++root.nextWait;
+    root.waits.set(key, { until: this.clock.now() + ms, reason });
+    root.tell();
+    return () => { if (root.waits.delete(key)) root.tell(); };
+  }
+
+  private root(): WaitBudget {
+    return this.parent ? this.parent.root() : this;
+  }
+
+  private tell(): void {
+    let latest: ListingWait | undefined;
+    for (const w of this.waits.values()) if (!latest || w.until > latest.until) latest = w;
+    const key = latest ? `${latest.until}/${latest.reason}` : undefined;
+    if (key === this.said) return;
+    this.said = key;
+    this.onWait?.(latest);
+  }
 
   /** ms still allowed (never negative). */
   remainingMs(): number {

@@ -90,7 +90,7 @@ export class HelpCrunchClient implements PlatformClient {
 
   /** HelpCrunch has no sort parameter for agents: ties cannot be ordered; repeats are dropped and `onEnd` tells. */
   agents(o?: ListOptions): AsyncIterable<Agent[]> {
-    const budget = this.ctx.http.listingBudget();
+    const budget = this.ctx.http.listingBudget(o?.onWait);
     const pages = offsetPages((offset, limit, signal) => this.page(offset, limit, signal, budget), (a) => a.id, {
       signal: o?.signal,
       pageCap: this.ctx.pageCap,

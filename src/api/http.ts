@@ -8,6 +8,7 @@ import { systemClock, WaitBudget, type Clock } from './clock';
 import { ApiError } from './errors';
 import { clip, errorForResponse, looksLikeHtml } from './errorBody';
 import type { Limiter } from './limiter';
+import type { ListingWait } from './model';
 import { refineVendorError } from './vendorCodes';
 import { waitFromHeaders } from './waitHints';
 import type { Logger } from '../util/log';
@@ -176,9 +177,12 @@ export class HttpClient {
     return Math.min(MAX_BACKOFF_MS, this.backoffBaseMs * 2 ** (attempt - 1));
   }
 
-  /** A waiting budget for one listing: pass it to every request of the listing (`HttpRequest.budget`). */
-  listingBudget(): WaitBudget {
-    return new WaitBudget(this.maxTotalWaitMs, undefined, this.clock);
+  /**
+   * A waiting budget for one listing: pass it to every request of the listing (`HttpRequest.budget`). `onWait`
+   * hears when the listing is held back (limiter, retries) and until when, then `undefined` (see WaitBudget).
+   */
+  listingBudget(onWait?: (wait: ListingWait | undefined) => void): WaitBudget {
+    return new WaitBudget(this.maxTotalWaitMs, undefined, this.clock, onWait);
   }
 
   /** The server is rate-limiting for longer than Chatdesk waits: report it with the wait, never sleep through it. */
@@ -360,7 +364,12 @@ export class HttpClient {
         `${what}: retry ${retryNo}/${retries} in ${Math.round(wait)} ms (${failure.status ? `HTTP ${failure.status}` : failure.kind}${serverWaitMs !== undefined ? `, server asked ${serverWaitMs} ms` : ''})`,
       );
       budget.spend(wait);
-      await this.clock.sleep(wait, signal);
+      const end = budget.beginWait(wait, rateLimited ? 'rate-limited' : 'retry');
+      try {
+        await this.clock.sleep(wait, signal);
+      } finally {
+        end();
+      }
     }
   }
 }

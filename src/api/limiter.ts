@@ -138,13 +138,25 @@ function parseRateHeaders(headers: HeaderReader | undefined, now: number): { lim
   return { limit: num('x-ratelimit-limit'), remaining: num('x-ratelimit-remaining'), resetAt };
 }
 
-/** Waits until `ready()` returns 0, re-checking after each wait (other callers may have taken the slot). */
-async function waitUntilReady(clock: Clock, ready: () => number, signal: AbortSignal | undefined): Promise<void> {
-  for (;;) {
-    throwIfAborted(signal);
-    const wait = ready();
-    if (wait <= 0) return;
-    await clock.sleep(Math.min(wait, MAX_LIMITER_WAIT_MS), signal);
+/**
+ * Waits until `ready()` returns 0, re-checking after each wait (other callers may have taken the slot). A long
+ * wait is told to the listing's budget (`WaitBudget.beginWait`), so the user sees why nothing arrives.
+ */
+async function waitUntilReady(clock: Clock, ready: () => number, signal: AbortSignal | undefined, budget: WaitBudget | undefined): Promise<void> {
+  let end: (() => void) | undefined;
+  try {
+    for (;;) {
+      throwIfAborted(signal);
+      const wait = ready();
+      if (wait <= 0) return;
+      const ms = Math.min(wait, MAX_LIMITER_WAIT_MS);
+      const next = budget?.beginWait(ms, 'pacing'); // the next wait starts before the last ends: no gap to report
+      end?.();
+      end = next;
+      await clock.sleep(ms, signal);
+    }
+  } finally {
+    end?.();
   }
 }
 
@@ -167,7 +179,7 @@ export class OverallLimiter implements Limiter {
       const wait = Math.max(this.pause.waitMs(now), Math.min(this.penalty.waitMs(now), MAX_LIMITER_WAIT_MS), this.window.waitMs(now));
       if (wait <= 0) this.window.record(now);
       return wait;
-    }, signal);
+    }, signal, budget);
   }
 
   observe(_route: string, status: number, headers: HeaderReader | undefined, retryAfterMs?: number): void {
@@ -212,7 +224,7 @@ export class PerRouteLimiter implements Limiter {
       const wait = Math.max(s.pause.waitMs(now), Math.min(s.penalty.waitMs(now), MAX_LIMITER_WAIT_MS), s.limited === false ? 0 : s.window.waitMs(now));
       if (wait <= 0) s.window.record(now);
       return wait;
-    }, signal);
+    }, signal, budget);
   }
 
   observe(route: string, status: number, headers: HeaderReader | undefined, retryAfterMs?: number, sentAt?: number): void {
@@ -254,7 +266,7 @@ export class BackoffOnlyLimiter implements Limiter {
     await waitUntilReady(this.clock, () => {
       const now = this.clock.now();
       return Math.max(this.pause.waitMs(now), Math.min(this.penalty.waitMs(now), MAX_LIMITER_WAIT_MS));
-    }, signal);
+    }, signal, budget);
   }
 
   observe(_route: string, status: number, headers: HeaderReader | undefined, retryAfterMs?: number): void {

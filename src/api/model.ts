@@ -125,9 +125,25 @@ export interface ListingEnd {
   };
 }
 
+/** A listing held back: until when (epoch ms, on the client's clock), and why. */
+export interface ListingWait {
+  until: number;
+  /**
+   * 'pacing': Chatdesk's own limiter keeps to the platform's rate limit (or to a pause a 429 imposed);
+   * 'rate-limited': a request refused with a rate limit is tried again when the server said; 'retry': a request
+   * that failed (5xx, network) is tried again after a back-off.
+   */
+  reason: 'pacing' | 'rate-limited' | 'retry';
+}
+
 export interface ListOptions extends CallOptions {
   /** Called once when the listing ends normally, after the last page was handed over. */
   onEnd?(end: ListingEnd): void;
+  /**
+   * Called when the listing is held back for a while (Chatdesk keeping to the rate limit, a server's asked-for
+   * wait, a retry's back-off) with until when, and with `undefined` when it goes on.
+   */
+  onWait?(wait: ListingWait | undefined): void;
 }
 
 /** One endpoint that `availableAgents()` asked, and what it answered. */

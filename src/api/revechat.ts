@@ -206,7 +206,7 @@ export class ReveChatClient implements PlatformClient {
 
   /** REVE Chat's `page_no` has no sort: a server that ignores it repeats page 1, which `onEnd` reports as incomplete. */
   agents(o?: ListOptions): AsyncIterable<Agent[]> {
-    const budget = this.ctx.http.listingBudget();
+    const budget = this.ctx.http.listingBudget(o?.onWait);
     return numberedPages((n, signal) => this.agentPage(n, signal, budget), (a) => a.id, {
       signal: o?.signal, pageCap: this.ctx.pageCap, concurrency: this.ctx.concurrency, onEnd: o?.onEnd,
     });
@@ -253,7 +253,7 @@ export class ReveChatClient implements PlatformClient {
 
   offlineMessages(o?: ListOptions): AsyncIterable<OfflineMessage[]> {
     if (!this.hasBasicAuth()) return failing(unsupported('revechat', 'offline messages without the superadmin e-mail and password'));
-    const budget = this.ctx.http.listingBudget();
+    const budget = this.ctx.http.listingBudget(o?.onWait);
     return numberedPages((n, signal) => this.offlinePage(n, signal, budget), (m) => m.id, {
       signal: o?.signal, pageCap: this.ctx.pageCap, concurrency: this.ctx.concurrency, onEnd: o?.onEnd,
     });

@@ -174,7 +174,7 @@ export class RocketChatClient implements PlatformClient {
   }
 
   private agentList(
-    extraQuery: Record<string, string>, o: ListOptions | undefined, budget: WaitBudget = this.ctx.http.listingBudget(),
+    extraQuery: Record<string, string>, o: ListOptions | undefined, budget: WaitBudget = this.ctx.http.listingBudget(o?.onWait),
   ): AsyncGenerator<Agent[], void, undefined> {
     const identity = this.identity(o?.signal);
     const fetchPage = (offset: number, count: number, s: AbortSignal): Promise<Page<Agent>> =>
@@ -218,7 +218,7 @@ export class RocketChatClient implements PlatformClient {
   }
 
   agents(o?: ListOptions): AsyncIterable<Agent[]> {
-    const budget = this.ctx.http.listingBudget();
+    const budget = this.ctx.http.listingBudget(o?.onWait);
     return withDirectory(this.agentList({}, o, budget), this.departmentDirectory(o?.signal, budget));
   }
 

@@ -38,19 +38,19 @@ export class ConnectionLists {
   constructor(private connectionNow: Connection, deps: ConnectionListsDeps) {
     const name = () => describeConnection(this.connectionNow);
     const { clients, log, clock } = deps;
-    this.agents = new PagedList<Agent>(async (signal, onEnd) => {
+    this.agents = new PagedList<Agent>(async (signal, onEnd, onWait) => {
       log.info(`Loading the agents of ${name()}.`);
       const client = await clients.get(this.connectionNow.id);
-      return client.agents({ signal, onEnd });
+      return client.agents({ signal, onEnd, onWait });
     }, {
       maxPages: deps.maxPages,
       clock,
       cache: () => deps.cache()?.forConnection(() => this.connectionNow),
     });
-    this.offline = new PagedList<OfflineMessage>(async (signal, onEnd) => {
+    this.offline = new PagedList<OfflineMessage>(async (signal, onEnd, onWait) => {
       log.info(`Loading the offline messages of ${name()}.`);
       const client = await clients.get(this.connectionNow.id);
-      return client.offlineMessages({ signal, onEnd });
+      return client.offlineMessages({ signal, onEnd, onWait });
     }, { maxPages: deps.maxPages, clock });
     logOutcomes('agents', this.agents, name, log);
     logOutcomes('offline messages', this.offline, name, log);

@@ -1,4 +1,5 @@
 // What every reader of a list (trees, Find Agent…, hover, tools) needs to know about it besides its items.
+import type { ListingWait } from '../api/model';
 
 /** Where a list is in its life: never asked for, loading, the last load finished, or the last load failed. */
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
@@ -30,6 +31,8 @@ export interface ListState {
    * refresh brought. Then `incomplete` is unset and `complete` true (they describe the items shown).
    */
   refreshShort?: ListIncomplete;
+  /** While loading: the load is held back (Chatdesk keeping to the rate limit, a server's wait, a retry) until then. */
+  waiting?: ListingWait;
   /** When the items shown were read from the server (epoch ms); for cached items, when they were saved. */
   loadedAt?: number;
   /** The items shown come from the on-disk cache of an earlier session, not from this session's network. */

@@ -11,13 +11,19 @@
 // - A load refused with a rate limit is tried again by itself when the server said it may be (ApiError
 //   `retryAfterMs`), and `retryAt` says when.
 import { ApiError, isApiError } from '../api/errors';
-import type { ListingEnd } from '../api/model';
+import type { ListingEnd, ListingWait } from '../api/model';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import { Emitter, type Event } from './events';
 import type { ListIncomplete, ListState, LoadStatus } from './listState';
 
 /** One load: the pages, and `onEnd` to call with how the listing ended (see PlatformClient.agents). */
-export type PageSource<T> = (signal: AbortSignal, onEnd: (end: ListingEnd) => void) => AsyncIterable<T[]> | Promise<AsyncIterable<T[]>>;
+/**
+ * One listing: pages of items. `onEnd` hears how it ended; `onWait` hears when it is held back (rate limit, retry)
+ * and until when, then `undefined` (ListOptions.onWait).
+ */
+export type PageSource<T> = (
+  signal: AbortSignal, onEnd: (end: ListingEnd) => void, onWait: (wait: ListingWait | undefined) => void,
+) => AsyncIterable<T[]> | Promise<AsyncIterable<T[]>>;
 
 /** Items saved by an earlier session, and when (epoch ms). */
 export interface CachedItems<T> {
@@ -53,6 +59,7 @@ export class PagedList<T extends { id: string }> {
   private _truncated = false;
   private _incomplete: ListIncomplete | undefined;
   private _refreshShort: ListIncomplete | undefined;
+  private _waiting: ListingWait | undefined;
   private _loadedAt: number | undefined;
   private _cached = false;
   private _complete = false;
@@ -81,6 +88,8 @@ export class PagedList<T extends { id: string }> {
   /** The last refresh ended short, so the complete list shown before it stays (see ListState.refreshShort). */
   get refreshShort(): ListIncomplete | undefined { return this._refreshShort; }
   get loadedAt(): number | undefined { return this._loadedAt; }
+  /** The load in flight is held back (rate limit, retry) until then (see ListState.waiting). */
+  get waiting(): ListingWait | undefined { return this._waiting; }
   /** The items shown come from the on-disk cache. */
   get cached(): boolean { return this._cached; }
   get complete(): boolean { return this._complete; }
@@ -99,6 +108,7 @@ export class PagedList<T extends { id: string }> {
       truncated: this._truncated,
       incomplete: this._incomplete,
       refreshShort: this._refreshShort,
+      waiting: this._status === 'loading' ? this._waiting : undefined,
       loadedAt: this._loadedAt,
       cached: this._cached,
       retryAt: this._retryAt,
@@ -176,6 +186,7 @@ export class PagedList<T extends { id: string }> {
     let end: ListingEnd | undefined;
     this._status = 'loading';
     this._progress = 0;
+    this._waiting = undefined; // only reported while loading (state()), so a finished load's last wait never shows
     if (!keepOld) { this._items = fresh; this._error = undefined; this._incomplete = undefined; }
     this.fire();
     let pages = 0;
@@ -183,7 +194,11 @@ export class PagedList<T extends { id: string }> {
     let repeats = 0;
     const max = Math.max(1, this.options.maxPages());
     try {
-      const iterable = await this.source(ac.signal, (e) => { end = e; });
+      const iterable = await this.source(ac.signal, (e) => { end = e; }, (w) => {
+        if (ac.signal.aborted || this.disposed || this.controller !== ac) return; // a superseded load's waits are not this list's
+        this._waiting = w;
+        this.fire();
+      });
       for await (const page of iterable) {
         if (ac.signal.aborted) return;
         for (const item of page) {

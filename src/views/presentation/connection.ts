@@ -6,6 +6,7 @@ import { PLATFORM_NAMES } from '../../api/model';
 import { expiryMessage, keyExpiryState, type KeyExpiryState } from '../../connections/reveKey';
 import { t } from '../../util/l10n';
 import { relativeTime } from '../../util/relativeTime';
+import type { ListingWait } from '../../api/model';
 import type { ListIncomplete, ListState, LoadStatus } from '../../store/listState';
 import { escapeMarkdown, markdownIcon } from '../../text/markdown';
 import { formatCount, plainText } from './text';
@@ -29,6 +30,8 @@ export interface ConnectionLoadInfo {
   refreshShort?: ListIncomplete;
   /** A rate-limited load is tried again by itself at this time (epoch ms). */
   retryAt?: number;
+  /** The load in flight is held back (rate limit, retry) until then. */
+  waiting?: ListingWait;
 }
 
 /** A connection row's load info from its list's state. */
@@ -42,6 +45,7 @@ export function loadInfo(state: ListState, noun: ConnectionLoadInfo['noun'], ext
     cachedAt: state.cached ? state.loadedAt : undefined,
     incomplete: state.incomplete,
     refreshShort: state.refreshShort,
+    waiting: state.waiting,
     retryAt: state.retryAt,
     ...extra,
   };
@@ -56,6 +60,13 @@ export function clockTime(at: number, now: number): string {
     ? (timeFormatSeconds ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }))
     : (timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }));
   return f.format(new Date(at));
+}
+
+/** "waiting for the rate limit until 10:42:10" / "retrying at 10:42:10": why a load in flight brings nothing now. */
+function waitingText(w: ListingWait, now: number): string {
+  return w.reason === 'retry'
+    ? t('retrying at {0}', clockTime(w.until, now))
+    : t('waiting for the rate limit until {0}', clockTime(w.until, now));
 }
 
 function rateLimited(info: ConnectionLoadInfo): boolean {
@@ -101,6 +112,7 @@ export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo,
   if (info.status === 'loading') {
     if (cached) parts.push(countText(info), cached, t('refreshing…'));
     else parts.push(info.count ? t('{0} · loading…', countText(info)) : t('loading…'));
+    if (info.waiting) parts.push(waitingText(info.waiting, now));
   } else if (info.status === 'loaded' || (info.status === 'idle' && cached)) {
     if (info.incomplete) parts.push(incompleteText(info));
     else parts.push(countText(info) + (info.truncated ? ` ${t('(first pages only)')}` : ''));
@@ -167,6 +179,14 @@ export function connectionTooltip(c: StoredConnection, info: ConnectionLoadInfo,
     lines.push(md(info.status === 'loading'
       ? t('Shown from the cache of {0} (saved {1}); refreshing…', new Date(info.cachedAt).toLocaleString(), relativeTime(info.cachedAt, now))
       : t('Shown from the cache of {0} (saved {1}).', new Date(info.cachedAt).toLocaleString(), relativeTime(info.cachedAt, now))));
+  }
+  if (info.status === 'loading' && info.waiting) {
+    const at = clockTime(info.waiting.until, now);
+    lines.push(`${markdownIcon('watch')} ${md(info.waiting.reason === 'pacing'
+      ? t('Chatdesk is keeping to {0}\'s rate limit: the next request goes at {1}.', PLATFORM_NAMES[c.platform], at)
+      : info.waiting.reason === 'rate-limited'
+        ? t('The server asked Chatdesk to wait: the next request goes at {0}.', at)
+        : t('A request failed; Chatdesk tries it again at {0}.', at))}`);
   }
   if (rateLimited(info) && info.retryAt !== undefined) {
     lines.push(`${markdownIcon('watch')} ${md(t('The server is rate-limiting Chatdesk; Chatdesk tries again by itself at {0}.', clockTime(info.retryAt, now)))}`);
