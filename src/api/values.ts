@@ -41,15 +41,21 @@ export function toBody(v: unknown): string {
   return '';
 }
 
+/** The largest epoch ms a Date can hold (ECMA-262 TimeClip). */
+const MAX_TIME_MS = 8.64e15;
+
 /**
- * Epoch ms from epoch seconds or ms (number or numeric string, decimals allowed) or an ISO date string.
- * Values below 10^11 are taken as seconds (10^11 ms is 1973, 10^11 s is the year 5138).
+ * Epoch ms from epoch seconds, ms, µs or ns (number or numeric string, decimals allowed) or an ISO date string;
+ * undefined for anything else, and for a time a Date cannot hold (so that no reader's `toISOString()` throws).
+ * Values below 10^11 are taken as seconds (10^11 ms is 1973, 10^11 s is the year 5138), from 10^14 as µs and from
+ * 10^17 as ns (the ms of the year 5138 and the µs of 5138: no real time of a chat platform).
  */
 export function toEpochMs(v: unknown): number | undefined {
   const n = toNumber(v);
   if (n !== undefined) {
     if (n <= 0) return undefined;
-    return Math.round(n < 1e11 ? n * 1000 : n);
+    const ms = Math.round(n < 1e11 ? n * 1000 : n < 1e14 ? n : n < 1e17 ? n / 1e3 : n / 1e6);
+    return ms <= MAX_TIME_MS ? ms : undefined;
   }
   if (typeof v === 'string') {
     const t = Date.parse(v);

@@ -71,7 +71,9 @@ export function encodeAgents(connection: Connection, agents: readonly Agent[], s
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const optStr = (v: unknown): v is string | null => v === null || isStr(v);
-const optNum = (v: unknown): v is number | null => v === null || isNum(v);
+/** An epoch ms a Date can hold (ECMA-262 TimeClip: ±8.64e15), after 1970. */
+const isTime = (v: unknown): v is number => isNum(v) && v > 0 && v <= 8.64e15;
+const optTime = (v: unknown): v is number | null => v === null || isTime(v);
 
 /**
  * The agents in a file's content, or a reason why it is not usable. Validates every field: one bad row makes the
@@ -87,7 +89,7 @@ export function decodeAgents(text: string, connection: Connection): { saved: Cac
   const f = file as Partial<CacheFile> | null;
   if (!f || typeof f !== 'object' || f.format !== CACHE_FORMAT) return { reason: 'not a Chatdesk agent cache' };
   if (f.version !== CACHE_VERSION) return { reason: `version ${String(f.version)}, this Chatdesk reads version ${CACHE_VERSION}` };
-  if (!isNum(f.savedAt) || !f.connection || !Array.isArray(f.departments) || !Array.isArray(f.agents)) return { reason: 'fields missing' };
+  if (!isTime(f.savedAt) || !f.connection || !Array.isArray(f.departments) || !Array.isArray(f.agents)) return { reason: 'fields missing' };
   if (!sameIdentity(f.connection, identity(connection))) return { reason: 'written for another server or account' };
   const departments: Department[] = [];
   for (const d of f.departments) {
@@ -95,14 +97,17 @@ export function decodeAgents(text: string, connection: Connection): { saved: Cac
     departments.push({ id: d[0], name: d[1] });
   }
   const agents: Agent[] = new Array(f.agents.length);
+  const ids = new Set<string>();
   for (let i = 0; i < f.agents.length; i++) {
     const r = f.agents[i] as unknown[];
     if (!Array.isArray(r) || r.length !== 9) return { reason: `agent ${i} is damaged` };
     const [id, name, email, role, status, available, deps, lastLoginAt, createdAt] = r;
     if (!isStr(id) || !isStr(name) || !optStr(email) || !optStr(role) || !isStr(status) || !STATUSES.has(status)
-      || !(available === null || typeof available === 'boolean') || !Array.isArray(deps) || !optNum(lastLoginAt) || !optNum(createdAt)) {
+      || !(available === null || typeof available === 'boolean') || !Array.isArray(deps) || !optTime(lastLoginAt) || !optTime(createdAt)) {
       return { reason: `agent ${i} is damaged` };
     }
+    if (ids.has(id)) return { reason: `agent ${i} is listed twice` }; // a load never saves an agent twice
+    ids.add(id);
     const agentDepartments: Department[] = [];
     for (const k of deps) {
       const d = typeof k === 'number' ? departments[k] : undefined;

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { decodeReveKey, defaultBaseUrl, normaliseBaseUrl } from '../../../src/api/index';
 import { readErrorBody, errorForResponse } from '../../../src/api/errorBody';
+import { toEpochMs } from '../../../src/api/values';
 
 // The example key from the REVE Chat Agents API page (seed 000).
 const SEED_KEY =
@@ -28,6 +29,20 @@ describe('api: decodeReveKey', () => {
   it('accepts a numeric account id and ignores surrounding whitespace', () => {
     const payload = Buffer.from(JSON.stringify({ accountId: 42, exp: '1754981381' })).toString('base64url');
     assert.deepEqual(decodeReveKey(`  eyJhbGciOiJIUzI1NiJ9.${payload}.sig  `), { accountId: '42', issuedAt: undefined, expiresAt: 1754981381000 });
+  });
+});
+
+describe('api: times from servers', () => {
+  it('reads seconds, ms, µs and ns as the same moment; a time no Date can hold is no time', () => {
+    const ms = Date.UTC(2026, 10, 30, 9, 0, 0);
+    for (const v of [ms / 1000, ms, ms * 1000, ms * 1e6, String(ms / 1000), new Date(ms).toISOString(), { $date: ms }]) {
+      assert.equal(toEpochMs(v), ms, JSON.stringify(v));
+    }
+    for (const v of [1e30, '1e300', -5, 0, 'soon', null, NaN, Infinity]) assert.equal(toEpochMs(v), undefined, String(v));
+    for (const v of [ms * 1000, ms * 1e6, 1e16]) {
+      const t = toEpochMs(v);
+      assert.doesNotThrow(() => t !== undefined && new Date(t).toISOString(), String(v));
+    }
   });
 });
 

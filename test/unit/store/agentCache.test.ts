@@ -87,6 +87,10 @@ describe('store: the agent cache on disk', () => {
       ['a row too short', JSON.stringify({ ...good, agents: [['1', 'A']] })],
       ['a department out of range', JSON.stringify({ ...good, agents: [['1', 'A', null, null, 'online', null, [7], null, null]] })],
       ['null', 'null'],
+      ['a time no Date can hold', JSON.stringify({ ...good, savedAt: -1e300 })],
+      ['a time past the end of dates', JSON.stringify({ ...good, savedAt: 1e300 })],
+      ['a last login no Date can hold', JSON.stringify({ ...good, agents: [['1', 'A', null, null, 'online', null, [], 9e15, null]] })],
+      ['an agent twice', JSON.stringify({ ...good, agents: [['1', 'A', null, null, 'online', null, [], null, null], ['1', 'B', null, null, 'online', null, [], null, null]] })],
     ];
     for (const [what, text] of variants) {
       await fs.mkdir(path.join(dir, 'agents'), { recursive: true });

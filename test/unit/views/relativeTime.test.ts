@@ -14,5 +14,7 @@ describe('relative time', () => {
     assert.equal(relativeTime(NOW + 3_600_000, NOW), 'in the future');
     assert.equal(relativeTime(undefined, NOW), '');
     assert.equal(relativeTime(NaN, NOW), '');
+    assert.equal(relativeTime(-1e300, NOW), '', 'a time no Date can hold says nothing (and never throws)');
+    assert.equal(relativeTime(8.64e15 + 1, NOW), '');
   });
 });
