@@ -129,6 +129,8 @@ export function decodeAgents(text: string, connection: Connection): { saved: Cac
 export class AgentCache {
   /** Writes and deletes in flight per file, chained, so that two operations on one file never interleave. */
   private readonly pending = new Map<string, Promise<void>>();
+  /** deleteAll() runs in flight. */
+  private readonly clearing = new Set<Promise<void>>();
 
   constructor(readonly dir: string, private readonly log: Logger) {}
 
@@ -186,8 +188,13 @@ export class AgentCache {
     return next;
   }
 
-  /** Resolves when every write and delete started so far has landed (or failed). */
+  /** Resolves when every write and delete (of one file or all) started so far has landed (or failed). */
   async flush(): Promise<void> {
+    while (this.pending.size || this.clearing.size) await Promise.all([...this.pending.values(), ...this.clearing]);
+  }
+
+  /** Resolves when every operation on one file started so far has landed. */
+  private async flushFiles(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending.values()]);
   }
 
@@ -197,9 +204,19 @@ export class AgentCache {
       fs.rm(this.fileOf(connectionId), { force: true }).catch((e: unknown) => this.log.warn('Could not delete cached agents:', e)));
   }
 
-  /** Deletes every agent list in the folder (after operations in flight); returns how many files were deleted. */
-  async deleteAll(): Promise<number> {
-    await this.flush();
+  /**
+   * Deletes every agent list in the folder (after operations in flight); returns how many files were deleted.
+   * `flush()` waits for it too.
+   */
+  deleteAll(): Promise<number> {
+    const run = this.flushFiles().then(() => this.removeAll());
+    const landed = run.then(() => undefined, () => undefined);
+    this.clearing.add(landed);
+    void landed.finally(() => this.clearing.delete(landed));
+    return run;
+  }
+
+  private async removeAll(): Promise<number> {
     let names: string[];
     try {
       names = await fs.readdir(this.dir);

@@ -51,6 +51,8 @@ export interface StoreOptions<C extends Connection = Connection> {
 /** `C`: the connection objects of the connection store (the views read their extra, non-secret fields). */
 export class Store<C extends Connection = Connection> {
   private readonly lists_ = new Map<string, ConnectionLists>();
+  /** The cache files were deleted since the setting was last seen off (see cache()). */
+  private clearedWhileOff = false;
   private readonly subscriptions: Subscription[] = [];
   private readonly _onDidChangeList = new Emitter<ListChange>();
   private readonly _onDidChangeConnections = new Emitter<void>();
@@ -80,8 +82,19 @@ export class Store<C extends Connection = Connection> {
     return this.options.log;
   }
 
+  /**
+   * The agent cache while the setting is on. Off: nothing is read or written, and on the first use what an earlier
+   * session wrote is deleted (the setting may have been turned off while VS Code was closed, when no change event
+   * could delete it).
+   */
   private cache(): AgentCache | undefined {
-    return this.options.cache && (this.options.cacheEnabled?.() ?? true) ? this.options.cache : undefined;
+    if (!this.options.cache) return undefined;
+    if (this.options.cacheEnabled?.() ?? true) { this.clearedWhileOff = false; return this.options.cache; }
+    if (!this.clearedWhileOff) {
+      this.clearedWhileOff = true;
+      this.clearCache().catch((e: unknown) => this.log.warn('Deleting the cached agents failed:', e));
+    }
+    return undefined;
   }
 
   private onConnectionChange(e: ConnectionChange): void {

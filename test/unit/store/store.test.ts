@@ -127,6 +127,21 @@ describe('store: every connection\'s lists against the sandbox', function () {
     s.store.dispose();
   });
 
+  it('a cache turned off while VS Code was closed is deleted on the next start, at the first look at a connection', async () => {
+    const first = session();
+    await loadAll(first.store);
+    await first.cache.flush();
+    first.store.dispose();
+    assert.equal((await fs.readdir(path.join(dir, 'agents'))).length, 3);
+    // the user turns chatdesk.cacheAgents off in settings.json while VS Code is closed: no change event will come
+    const second = session(() => false);
+    await loadAll(second.store);
+    await second.cache.flush();
+    assert.deepEqual(await fs.readdir(path.join(dir, 'agents')), [], 'what the earlier session wrote stays on disk');
+    for (const c of second.store.connections()) assert.equal(second.store.lists(c.id)!.agents.cached, false, 'cached agents shown with the cache off');
+    second.store.dispose();
+  });
+
   it('follows its connections: an edit reloads what was loaded, a rename keeps the lists', async () => {
     const s = session();
     const rc = s.store.connections().find((c) => c.platform === 'rocketchat')!;
