@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi | un
   push(new ViewProgress(store, 'chatdesk.agents', 'agents'));
   push(new ViewProgress(store, 'chatdesk.offlineMessages', 'offline'));
 
-  const panels = push(new DetailPanelsLoader(context, log));
+  const panels = push(new DetailPanelsLoader(context, log, store));
   for (const d of registerPanelSerializers({ log, panels, connections, store })) push(d);
 
   const agentSearch = new AgentSearchCache();

@@ -13,6 +13,11 @@ export interface DetailPanelDeps {
    * message); `what` names it ("agent ID"). Resolves to whether it worked.
    */
   copy(text: string, what: string): Promise<boolean>;
+  /**
+   * When the agents of a connection come from the list an earlier session saved (epoch ms), for the agent pages'
+   * note; undefined when they are this session's (or unknown).
+   */
+  agentsCachedAt?(connectionId: string): number | undefined;
 }
 
 /** What an open panel shows; for the integration tests and diagnostics. */
@@ -42,6 +47,12 @@ export interface DetailPanels extends vscode.Disposable {
   adopt(panel: vscode.WebviewPanel): void;
   /** The open panels, oldest first. */
   snapshot(): DetailPanelSnapshot[];
+  /**
+   * A connection's agent list changed: every open agent panel of it shows what `lookup` now gives for its agent
+   * (re-rendered only when that differs, or the list stopped or started being the cached one); an agent no longer
+   * listed keeps its page.
+   */
+  updateAgents(connectionId: string, lookup: (id: string) => Agent | undefined): void;
   /** The agent of the agent panel that is the active editor, if one is (for its title menu's commands). */
   activeAgent(): Agent | undefined;
 }

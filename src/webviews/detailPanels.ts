@@ -184,14 +184,28 @@ class AgentPanel extends DetailPanel {
     return this.agent;
   }
 
+  get connectionId(): string {
+    return this.connection.id;
+  }
+
   update(agent: Agent, connection: Connection): void {
     this.agent = agent;
     this.connection = connection;
     this.render();
   }
 
+  /** Shows `agent` if it is not what is shown, or if the list it comes from stopped or started being the cached one. */
+  refresh(agent: Agent): void {
+    if (agent === this.agent && this.options.agentsCachedAt?.(this.connection.id) === this.renderedCachedAt) return;
+    this.agent = agent;
+    this.render();
+  }
+
+  private renderedCachedAt: number | undefined;
+
   private render(): void {
-    this.setContent(agentTitle(this.agent), agentHtml(this.agent, this.connection, this.pageContext()));
+    this.renderedCachedAt = this.options.agentsCachedAt?.(this.connection.id);
+    this.setContent(agentTitle(this.agent), agentHtml(this.agent, this.connection, this.pageContext(), this.renderedCachedAt));
   }
 
   protected copyTarget(field: CopyField): CopyTarget | undefined {
@@ -320,6 +334,14 @@ export class DetailPanelsImpl implements DetailPanels {
 
   snapshot(): DetailPanelSnapshot[] {
     return [...this.panels.values()].map((p) => p.snapshot());
+  }
+
+  updateAgents(connectionId: string, lookup: (id: string) => Agent | undefined): void {
+    for (const p of this.panels.values()) {
+      if (!(p instanceof AgentPanel) || p.connectionId !== connectionId) continue;
+      const agent = lookup(p.shown.id);
+      if (agent) p.refresh(agent);
+    }
   }
 
   activeAgent(): Agent | undefined {

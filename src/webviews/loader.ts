@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { DetailPanels, DetailPanelsModule } from './api';
 import { copyWithConfirmation } from '../util/clipboard';
 import { Disposable } from '../util/lifecycle';
+import type { Store } from '../store';
 import { LazyModule } from '../util/lazyModule';
 import type { Logger } from '../util/log';
 
@@ -11,7 +12,8 @@ export class DetailPanelsLoader extends Disposable {
   private panels: DetailPanels | undefined;
   private readonly module: LazyModule<DetailPanelsModule>;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: Logger) {
+  /** `store`: the agent pages say when their agent comes from the cache, and follow the agent lists as they load. */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: Logger, private readonly store?: Store) {
     super();
     this.module = new LazyModule<DetailPanelsModule>(context.extensionPath, 'webviews.js');
   }
@@ -24,11 +26,23 @@ export class DetailPanelsLoader extends Disposable {
   get(): DetailPanels {
     if (!this.panels) {
       this.log.debug('Loading the detail panels bundle.');
-      this.panels = this._register(this.module.get().createDetailPanels({
+      const store = this.store;
+      const panels = this._register(this.module.get().createDetailPanels({
         extensionUri: this.context.extensionUri,
         log: this.log,
         copy: copyWithConfirmation,
+        agentsCachedAt: (id) => {
+          const state = store?.lists(id)?.agents.state();
+          return state?.cached ? state.loadedAt : undefined;
+        },
       }));
+      this.panels = panels;
+      if (store) {
+        // fires for every page while a list loads; a panel re-renders only when its agent's object changes
+        this._register(store.onDidChangeList((e) => {
+          if (e.list === 'agents') panels.updateAgents(e.connectionId, (id) => store.directory.agent(e.connectionId, id));
+        }));
+      }
     }
     return this.panels;
   }

@@ -96,6 +96,7 @@ describe('Chatdesk after a window reload with the server gone', function () {
     const panelText = await frame.locator('main.panel.agent').innerText();
     assert.ok(panelText.includes(agentName), `the restored panel does not show the agent: ${panelText.slice(0, 200)}`);
     assert.match(panelText, /not kept in Chatdesk's cache/);
+    assert.match(panelText, /From the agent list saved .+; this page updates when the fresh list arrives\./, 'the restored panel does not say it shows cached data');
     await parkMouse(page);
     await shot(page, 'restart-cached.png');
   });

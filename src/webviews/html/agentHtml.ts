@@ -5,7 +5,7 @@ import { escapeHtml } from './escape';
 import type { PageContext } from './page';
 import { renderPage } from './page';
 import {
-  copyButtonHtml, dateFormatter, fieldsHtml, platformName, rawJsonHtml, textHtml, timeHtml,
+  copyButtonHtml, dateFormatter, fieldsHtml, isValidEpoch, platformName, rawJsonHtml, textHtml, timeHtml,
 } from './parts';
 
 export type ConnectionInfo = Pick<Connection, 'label' | 'platform'> & Partial<Pick<Connection, 'id'>>;
@@ -48,9 +48,15 @@ export function agentTitle(agent: Pick<Agent, 'name' | 'id'>): string {
   return t('Agent: {0}', agent.name || agent.id);
 }
 
-export function agentHtml(agent: Agent, connection: ConnectionInfo, ctx: PageContext): string {
+/**
+ * The agent's page. `cachedAt` (epoch ms): the agent comes from the list an earlier session saved then, which the
+ * page says (with the time) until a fresh list replaces it.
+ */
+export function agentHtml(agent: Agent, connection: ConnectionInfo, ctx: PageContext, cachedAt?: number): string {
   const status = knownStatus(agent.status);
   const format = dateFormatter(ctx.locale, ctx.timeZone);
+  const cachedNote = cachedAt === undefined || !isValidEpoch(cachedAt) ? ''
+    : `<p class="muted cached-note">${escapeHtml(t('From the agent list saved {0}; this page updates when the fresh list arrives.', format(cachedAt)))}</p>\n`;
   const actions = [
     copyButtonHtml('id', t('Copy agent ID'), true),
     agent.email ? copyButtonHtml('email', t('Copy e-mail'), true) : '',
@@ -74,7 +80,7 @@ export function agentHtml(agent: Agent, connection: ConnectionInfo, ctx: PageCon
 <h1>${textHtml(agent.name, t('(no name)'))}</h1>
 </header>
 <div class="actions">${actions}</div>
-${fields}
+${cachedNote}${fields}
 ${agent.raw === undefined ? `<p class="muted raw-missing">${escapeHtml(t('Raw JSON: not kept in Chatdesk\'s cache of this agent; it is shown again after the next refresh.'))}</p>` : rawJsonHtml(agent.raw)}
 </main>`;
   return renderPage(ctx, { title: agentTitle(agent), body, bodyClass: 'agent-panel', restore: { kind: 'agent', connectionId: agent.connectionId, id: agent.id } });

@@ -8,7 +8,7 @@ import { attr, body, byClass, byTag, loadParser, parseHtml, textOf } from './hel
 import { FakePanel, FakeUri, fakeUri, recordingLogger } from './helpers/fakes';
 import * as sample from './helpers/fixtures';
 
-function setup() {
+function setup(agentsCachedAt?: (connectionId: string) => number | undefined) {
   const created: FakePanel[] = [];
   const copies: { text: string; what: string }[] = [];
   const log = recordingLogger();
@@ -23,6 +23,7 @@ function setup() {
     locale: 'en-US',
     timeZone: 'UTC',
     nonce: () => { const v = `nonce${String(++n).padStart(27, '0')}`; nonces.push(v); return v; },
+    agentsCachedAt,
   });
   return { panels, created, copies, log, nonces };
 }
@@ -65,6 +66,28 @@ describe('detail panels host', () => {
       assert.match(textOf(body(parseHtml(created[0].webview.html))), /Away/);
       assert.equal(nonces.length, 2);
       assert.notEqual(created[0].htmlHistory[0].match(/nonce-(\w+)/)?.[1], created[0].htmlHistory[1].match(/nonce-(\w+)/)?.[1]);
+    });
+
+    it('says when its agent comes from the cache, and follows the list: the fresh agent replaces it, without the note', () => {
+      let cachedAt: number | undefined = Date.UTC(2026, 10, 30, 6, 5);
+      const { panels, created } = setup(() => cachedAt);
+      const cached = sample.agent();
+      panels.showAgent(cached, sample.connection);
+      const note = () => byClass(parseHtml(created[0].webview.html), 'cached-note').map(textOf).join('');
+      assert.match(note(), /^From the agent list saved .*2026.*; this page updates when the fresh list arrives\.$/);
+      // pages of a load arrive: the list is still the cached one and the agent the same object: nothing re-renders
+      panels.updateAgents(sample.connection.id, () => cached);
+      assert.equal(created[0].htmlHistory.length, 1);
+      // the fresh list arrived
+      cachedAt = undefined;
+      panels.updateAgents(sample.connection.id, () => sample.agent({ status: 'away' }));
+      assert.equal(created[0].htmlHistory.length, 2);
+      assert.equal(note(), '');
+      assert.match(textOf(body(parseHtml(created[0].webview.html))), /Away/);
+      // an agent no longer listed keeps its page; another connection's list leaves the panel alone
+      panels.updateAgents(sample.connection.id, () => undefined);
+      panels.updateAgents('another-connection', () => sample.agent({ name: 'Someone else' }));
+      assert.equal(created[0].htmlHistory.length, 2);
     });
 
     it('keeps one panel per platform, connection and ID', () => {
