@@ -39,6 +39,8 @@ export const CHROMIUM_NAMES = ['chromium', 'chromium-browser'];
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 /** `sudo ` unless we are root: the prefix for a command that needs root. */
 export const asRoot = () => (isRoot() ? '' : 'sudo ');
+/** The command that installs Debian packages on any machine, a fresh image (empty package lists) included. */
+export const aptInstall = (packages) => `${asRoot()}apt-get update && ${asRoot()}apt-get install --no-install-recommends ${packages.join(' ')}`;
 
 function onPath(name, env = process.env) {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
@@ -64,14 +66,14 @@ export function findChromium(env = process.env) {
     try { fs.accessSync(p, fs.constants.X_OK); ok = fs.statSync(p).isFile(); } catch { /* missing */ }
     if (ok) return { path: p };
     return { problem: { what: `Chromium not found at CHROMIUM=${JSON.stringify(p)}`, why,
-      fix: `${asRoot()}apt-get install --no-install-recommends chromium   (or set CHROMIUM to a Chromium or Chrome binary)` } };
+      fix: `${aptInstall(['chromium'])}   (or set CHROMIUM to a Chromium or Chrome binary)` } };
   }
   for (const name of CHROMIUM_NAMES) {
     const p = onPath(name, env);
     if (p) return { path: p };
   }
   return { problem: { what: `Chromium not found (no ${CHROMIUM_NAMES.join(' or ')} on the PATH)`, why,
-    fix: `${asRoot()}apt-get install --no-install-recommends chromium   (or set CHROMIUM=/path/to/chrome)` } };
+    fix: `${aptInstall(['chromium'])}   (or set CHROMIUM=/path/to/chrome)` } };
 }
 
 /** Debian packages (of `names`) that dpkg does not report as installed; undefined where there is no dpkg. */
@@ -105,11 +107,14 @@ function headersVersion(dir) {
  * @param {boolean} [need.codeServerInstall] code-server is not installed yet, so scripts/install-code-server.sh will run
  * @param {string}  [need.installDir]        where code-server goes (for the free-space check)
  * @param {boolean} [need.screenshotFonts]   the run rewrites the tracked pictures in docs/screenshots
+ * @param {boolean} [need.root]              whether this runs as root (default: the process's uid): as root, the
+ *                                           code-server install's Debian packages are installed by its script
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {{ what: string, why: string, fix: string }[]}
  */
 export function checkPrerequisites(need = {}, env = process.env) {
   const problems = [];
+  const root = need.root ?? isRoot();
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   if (nodeMajor < MIN_NODE_MAJOR) {
     problems.push({ what: `Node ${process.versions.node} is too old`, why: `the build, the tests and code-server 4.100 need Node ${MIN_NODE_MAJOR} or newer`,
@@ -138,7 +143,7 @@ export function checkPrerequisites(need = {}, env = process.env) {
     if (missing.length > 0) {
       problems.push({ what: `fonts missing for the tracked screenshots: ${missing.join(' ')}`,
         why: 'the demo data has Chinese, Japanese and Korean names and emoji, which Chromium otherwise draws as empty boxes',
-        fix: `${asRoot()}apt-get install --no-install-recommends ${missing.join(' ')}` });
+        fix: aptInstall(missing) });
     }
   }
   if (need.codeServerInstall) {
@@ -148,10 +153,11 @@ export function checkPrerequisites(need = {}, env = process.env) {
       problems.push({ what: 'no dpkg: scripts/install-code-server.sh expects Debian or Ubuntu',
         why: 'code-server\'s native modules are compiled here, which needs a compiler, Python, pkg-config, the Kerberos, xkbfile and libsecret headers, and ripgrep',
         fix: 'install the equivalents of build-essential python3 pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev ripgrep with your package manager' });
-    } else if (missing.length > 0) {
+    } else if (missing.length > 0 && !root) {
+      // as root, scripts/install-code-server.sh installs them itself (and says which, why, and apt's plan first)
       problems.push({ what: `Debian packages missing for the code-server install: ${missing.join(' ')}`,
         why: missing.map((m) => `${m}: ${CODE_SERVER_APT_PACKAGES[m]}`).join('; '),
-        fix: `${asRoot()}apt-get install --no-install-recommends ${missing.join(' ')}` });
+        fix: aptInstall(missing) });
     }
     const dir = nodeHeadersDir(env);
     const have = headersVersion(dir);

@@ -1,9 +1,9 @@
 // Copy as curl / fetch (JavaScript) / Python requests: the platform's call that concerns one agent, ready to run.
 // Pure, no vscode. Sources of each call:
 // - HelpCrunch: assign a chat, `PUT /v1/chats/assignee` with `{"id": <chat id>, "assignee": <agent id>}` and
-//   `Authorization: Bearer <key>` (docs.helpcrunch.com rest-api-v1/update-chat-assignee-v1; ../shared/platform-apis.md §3.5);
+//   `Authorization: Bearer <key>` (docs.helpcrunch.com rest-api-v1/update-chat-assignee-v1; docs/platform-apis.md §3.5);
 // - Rocket.Chat: forward a livechat room to the agent, `POST /api/v1/livechat/room.forward` with
-//   `{"roomId", "userId"}` and the `X-User-Id` / `X-Auth-Token` headers (specs/rocketchat-omnichannel.yaml,
+//   `{"roomId", "userId"}` and the `X-User-Id` / `X-Auth-Token` headers (Rocket.Chat's OpenAPI `omnichannel.yaml`, see docs/platform-apis.md;
 //   operation post-api-v1-livechat-room.forward; `room.transfer` is not in the spec);
 // - REVE Chat: get this agent, `GET /api/agents/{account_id}/{agent_id}` with the raw key in `Authorization`
 //   (seed 000, "Get a single agent details").

@@ -27,7 +27,7 @@ export function normaliseFilterText(raw: string): string {
 /**
  * The line shown when a filter leaves none of a connection's agents: "No agents match the filter", or, when "online
  * only" is on and the platform reported no agent's status (HelpCrunch's agents API has no status field: see
- * ../shared/platform-apis.md), that the platform does not say who is online, so the filter cannot pick anyone.
+ * docs/platform-apis.md), that the platform does not say who is online, so the filter cannot pick anyone.
  */
 export function noMatchText(agents: readonly Agent[], f: AgentFilter, platform: Platform): string {
   if (f.onlineOnly && agents.length > 0 && agents.every((a) => a.status === 'unknown')) {

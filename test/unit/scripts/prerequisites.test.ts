@@ -29,7 +29,7 @@ describe('scripts: prerequisites of the demo and the VS Code tests', () => {
     const none = p.findChromium({ PATH: empty });
     assert.equal(none.path, undefined);
     assert.match(none.problem?.what ?? '', /Chromium not found/);
-    assert.match(none.problem?.fix ?? '', /apt-get install --no-install-recommends chromium/);
+    assert.match(none.problem?.fix ?? '', /^(sudo )?apt-get update && (sudo )?apt-get install --no-install-recommends chromium/);
     const wrong = p.findChromium({ PATH: empty, CHROMIUM: join(dir, 'no-such-browser') });
     assert.match(wrong.problem?.what ?? '', /CHROMIUM=.*no-such-browser/);
     const fake = bin('chromium', 'exit 0');
@@ -41,16 +41,19 @@ describe('scripts: prerequisites of the demo and the VS Code tests', () => {
     // dpkg-query answers as Debian's does: "<name> installed" or "<name> not-installed"
     bin('dpkg-query', 'shift 3; for p in "$@"; do case "$p" in libkrb5-dev|ripgrep) echo "$p not-installed";; *) echo "$p installed";; esac; done');
     const env = { PATH: `${dir}${delimiter}${dirname(process.execPath)}`, npm_config_user_agent: 'npm/11.0.0 node/v20' };
-    const problems = p.checkPrerequisites({ codeServerInstall: true }, env);
+    const problems = p.checkPrerequisites({ codeServerInstall: true, root: false }, env);
     const apt = problems.find((x) => /Debian packages missing/.test(x.what));
     assert.ok(apt, JSON.stringify(problems));
     assert.match(apt.what, /: libkrb5-dev ripgrep$/);
     assert.match(apt.why, /libkrb5-dev: headers for code-server's kerberos module; ripgrep: /);
-    assert.equal(apt.fix, `${p.asRoot()}apt-get install --no-install-recommends libkrb5-dev ripgrep`);
+    // a fresh Debian image has no package lists: without the update, apt finds no package
+    assert.equal(apt.fix, `${p.asRoot()}apt-get update && ${p.asRoot()}apt-get install --no-install-recommends libkrb5-dev ripgrep`);
     assert.ok(!problems.some((x) => /Chromium/.test(x.what)), 'Chromium was not asked for');
     const report = p.formatProblems(problems);
     assert.match(report, /✗ Debian packages missing/);
-    assert.match(report, /fix: (sudo )?apt-get install --no-install-recommends libkrb5-dev ripgrep/);
+    assert.match(report, /fix: (sudo )?apt-get update && (sudo )?apt-get install --no-install-recommends libkrb5-dev ripgrep/);
+    // as root the install script installs them itself (it says which and why first): not a reason to stop
+    assert.ok(!p.checkPrerequisites({ codeServerInstall: true, root: true }, env).some((x) => /Debian packages missing/.test(x.what)));
   });
 
   it('asks scripts/install-code-server.sh for the same packages, each with its reason', () => {
@@ -67,7 +70,7 @@ describe('scripts: prerequisites of the demo and the VS Code tests', () => {
     });
     assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.match(r.stderr, /Chromium not found at CHROMIUM=/);
-    assert.match(r.stderr, /fix: (sudo )?apt-get install --no-install-recommends chromium/);
+    assert.match(r.stderr, /fix: (sudo )?apt-get update && (sudo )?apt-get install --no-install-recommends chromium/);
     assert.match(r.stderr, /nothing was built or installed/);
     assert.doesNotMatch(r.stdout, /building and packaging|installing code-server|starting the sandbox/);
   });

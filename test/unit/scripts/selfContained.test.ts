@@ -19,7 +19,7 @@ function files(dir: string): string[] {
 // the notes in docs/.
 describe('repository: everything it needs is inside it', () => {
   it('no test, script, benchmark or document points outside the repository (../shared)', () => {
-    const scanned = ['test', 'bench', 'scripts', 'docs', '.ci', '.vscode'].flatMap((d) => files(join(ROOT, d)))
+    const scanned = ['src', 'test', 'bench', 'scripts', 'docs', '.ci', '.vscode'].flatMap((d) => files(join(ROOT, d)))
       .concat(['README.md', 'DEVELOPERS.md', 'CHANGELOG.md', 'package.json', '.mocharc.json', 'tsconfig.json'].map((f) => join(ROOT, f)))
       .filter((f) => /\.(ts|mts|mjs|cjs|js|json|md|sh|yaml|yml)$|\/\.ci\/run$/.test(f));
     assert.ok(scanned.length > 50, `${scanned.length} files scanned`);
