@@ -124,7 +124,7 @@ suite('language model tools', function () {
       for (const c of added) assert.ok(text.includes(`"${c.label}" (id "${c.id}"`), c.label);
       const lines = text.split('\n');
       const broken = lines.findIndex((l) => l.includes('"Tools Broken"'));
-      assert.match(lines[broken + 1], /agents: no agents known; the last load failed: auth error \(HTTP 401\): ".+"\. The platform rejected the credentials: the user can run "Chatdesk: Update Credentials"/);
+      assert.match(lines[broken + 1], /agents: no agents known; the last load failed: auth error \(HTTP 401\): ".+\." The platform rejected the credentials: the user can run "Chatdesk: Update Credentials"/);
       const reve = lines.findIndex((l) => l.includes('"Tools REVE"'));
       const count = api.dataStore.lists(added[0].id)!.agents.items.length;
       assert.match(lines[reve], new RegExp(`server "${sb.baseUrls.revechat.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}", account ID "${sb.credentials.revechat.accountId}"`));
