@@ -12,6 +12,7 @@ import { isObject, toText, type Json } from './values';
 import { waitFromBody, waitFromText } from './waitHints';
 import { stripEscapeSequences } from '../text/ansi';
 import { plainMessage } from '../text/plain';
+import { joinClauses, sentence } from '../text/sentences';
 
 export const MAX_MESSAGE_LENGTH = 300;
 
@@ -83,7 +84,8 @@ function fromErrorList(list: unknown[]): ErrorDetails | undefined {
   // Field-level validation entries ({"code":"customer","message":"This value should be …"}) name the field.
   const isField = (e: { code?: string }) => !!e.code && !kindForCode(e.code) && !/^[a-z]+(_[a-z]+)+$/.test(e.code) && /[.[\]]|^[a-z]+$/i.test(e.code);
   if (!telling && ordered.length > 1) {
-    message = ordered.map((e) => (isField(e) && e.message ? `${e.code}: ${e.message}` : e.message ?? e.code)).join('; ');
+    // one sentence of clauses: "customer: This value should be …; filter[0].field: This value should not be blank."
+    message = sentence(joinClauses(ordered.map((e) => (isField(e) && e.message ? `${e.code}: ${e.message}` : e.message ?? e.code))));
   } else if (isField(first) && first.message) {
     message = `${first.code}: ${first.message}`;
   }

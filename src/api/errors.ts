@@ -58,3 +58,14 @@ export function kindForStatus(status: number): ApiErrorKind {
   if (status >= 500) return 'server';
   return 'bad-request';
 }
+
+const TWO_FACTOR = /^(totp[-_]|error-2fa|2fa[-_]|two[-_]?factor)/i;
+
+/**
+ * Rocket.Chat's codes for a user whose token does not bypass two-factor authentication (`totp-required`,
+ * `totp-invalid`, …; apps/meteor/app/2fa/server/code/index.ts). Here, beside the error model, so that code which
+ * reads errors by shape (the language model tools) can tell them too; src/api/vendorCodes.ts re-exports it.
+ */
+export function isTwoFactorCode(code: string | undefined): boolean {
+  return !!code && TWO_FACTOR.test(code.trim());
+}

@@ -6,14 +6,9 @@
 // (`totp-required`, `totp-invalid`, `totp-user-not-found`), HelpCrunch's `errors[].code` (`unauthorized`,
 // `too_many_requests`, `invalid_token`).
 
-import { ApiError, type ApiErrorKind } from './errors';
+import { ApiError, isTwoFactorCode, type ApiErrorKind } from './errors';
 
-const TWO_FACTOR = /^(totp[-_]|error-2fa|2fa[-_]|two[-_]?factor)/i;
-
-/** Rocket.Chat's answers for a user whose token does not bypass two-factor authentication. */
-export function isTwoFactorCode(code: string | undefined): boolean {
-  return !!code && TWO_FACTOR.test(code.trim());
-}
+export { isTwoFactorCode };
 
 /** Whether `e` is a two-factor refusal (Rocket.Chat `totp-required`, `totp-invalid`, …). */
 export function isTwoFactorError(e: unknown): boolean {

@@ -64,3 +64,16 @@ export class IdJudge {
     return v;
   }
 }
+
+/**
+ * The connections a stale-ID warning on `text` is about, whose agents may replace the ID: those the warning names
+ * (every connection of the platforms whose IDs look like `text`: a number is a REVE Chat or HelpCrunch ID, anything
+ * else a Rocket.Chat id, as lineIds.ts reads them). Still those platforms' connections when the ID is no longer stale.
+ */
+export function staleIdConnections(directory: Pick<AgentDirectory, 'all' | 'byId'>, text: string): Connection[] {
+  const kind = /^\d+$/.test(text) ? 'number' : 'rocketchat';
+  const verdict = new IdJudge(directory).judge(kind, text);
+  if (verdict.kind === 'stale') return verdict.connections;
+  const platforms = platformsFor(kind);
+  return directory.all().filter((c) => platforms.includes(c.connection.platform)).map((c) => c.connection);
+}

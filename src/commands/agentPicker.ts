@@ -6,8 +6,11 @@ import type { Agent } from '../api/model';
 import type { StoredConnection } from '../connections/types';
 import type { AgentSearchCache } from '../search/agentSearchCache';
 import type { Store } from '../store';
+import { AgentSearchCache as SearchCache } from '../search/agentSearchCache';
+import { MAX_RESULTS } from '../search/agentSearch';
 import { agentIcon, statusText } from '../views/presentation/agent';
-import { formatCount, quickPickText } from '../views/presentation/text';
+import { agentPickerTitle } from '../views/presentation/agentPicker';
+import { quickPickText } from '../views/presentation/text';
 
 export interface AgentPickerDeps {
   store: Store<StoredConnection>;
@@ -34,19 +37,36 @@ function toItem(agent: Agent, connectionLabel: string): AgentItem {
   };
 }
 
-/** Lets the user choose one agent from every connection; loads connections not loaded yet. */
-export function pickAgent(deps: AgentPickerDeps, title: string): Promise<Agent | undefined> {
-  const { store, agentSearch } = deps;
-  const connections = store.connections();
+export interface PickAgentOptions {
+  /** Only the agents of these connections (Replace with an agent…: those the warning is about). Default: every one. */
+  connectionIds?: readonly string[];
+  /** What the title says the agents are limited to ("Rocket.Chat"), with connectionIds. */
+  scope?: string;
+}
+
+/** Lets the user choose one agent from every connection (or those of `o.connectionIds`); loads those not loaded yet. */
+export function pickAgent(deps: AgentPickerDeps, title: string, o: PickAgentOptions = {}): Promise<Agent | undefined> {
+  const { store } = deps;
+  const only = o.connectionIds ? new Set(o.connectionIds) : undefined;
+  const connections = store.connections().filter((c) => !only || only.has(c.id));
   if (!connections.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Add a Chatdesk connection first.'));
+    void vscode.window.showInformationMessage(only
+      ? vscode.l10n.t('No Chatdesk connection has agents to offer here.')
+      : vscode.l10n.t('Add a Chatdesk connection first.'));
     return Promise.resolve(undefined);
   }
+  // A picker limited to some connections has its own index: Find Agent…'s (over every list) stays as it is.
+  const agentSearch = only ? new SearchCache() : deps.agentSearch;
+  const lists = () => (only
+    ? store.directory.all().filter((c) => only.has(c.connection.id) && c.agents.length).map((c) => c.agents)
+    : store.directory.agentLists());
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<AgentItem>();
     const labels = new Map(connections.map((c) => [c.id, quickPickText(c.label, 60)]));
     const subs: vscode.Disposable[] = [qp];
-    let index = agentSearch.index(store.directory.agentLists());
+    let index = agentSearch.index(lists());
+    let shown = 0;
+    let matched = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
     const finish = (a: Agent | undefined) => {
@@ -60,21 +80,21 @@ export function pickAgent(deps: AgentPickerDeps, title: string): Promise<Agent |
       let loading = 0;
       let failed = 0;
       let cached = 0;
-      for (const { state } of store.directory.all()) {
+      for (const { connection, state } of store.directory.all()) {
+        if (only && !only.has(connection.id)) continue;
         if (state.status === 'loading') loading += 1;
         if (state.status === 'error') failed += 1;
         if (state.cached) cached += 1;
       }
       qp.busy = loading > 0;
-      const n = formatCount(index.size);
-      let text = failed
-        ? vscode.l10n.t('{0} ({1} agents; {2} connection(s) failed, see the Agents view)', title, n, failed)
-        : loading ? vscode.l10n.t('{0} ({1} agents, loading…)', title, n) : vscode.l10n.t('{0} ({1} agents)', title, n);
-      if (cached && !loading) text += ` · ${vscode.l10n.t('some from the cache')}`;
-      qp.title = text;
+      qp.title = agentPickerTitle({ title, agents: index.size, loading, failed, cached, shown, matched, scope: o.scope });
     };
     const show = () => {
-      qp.items = index.search(qp.value).map((r) => toItem(r.agent, labels.get(r.agent.connectionId) ?? ''));
+      const results = index.search(qp.value);
+      shown = results.length;
+      // the list stops at MAX_RESULTS: count what matched beyond it, so that the title can say so
+      matched = results.length >= MAX_RESULTS ? index.count(qp.value) : results.length;
+      qp.items = results.map((r) => toItem(r.agent, labels.get(r.agent.connectionId) ?? ''));
       status();
     };
     qp.placeholder = vscode.l10n.t('Type a name, e-mail or ID');
@@ -89,7 +109,7 @@ export function pickAgent(deps: AgentPickerDeps, title: string): Promise<Agent |
         if (e.list !== 'agents' || timer) return;
         timer = setTimeout(() => {
           timer = undefined;
-          index = agentSearch.index(store.directory.agentLists());
+          index = agentSearch.index(lists());
           show();
         }, REBUILD_MS);
       }),

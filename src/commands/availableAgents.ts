@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { isApiError } from '../api/errors';
 import type { Agent } from '../api/model';
 import { agentIcon } from '../views/presentation/agent';
-import { allFailedMessage, allSourcesFailed, availableAgentsTitle, failedSourceLines } from '../views/presentation/availableAgents';
+import { allFailedMessage, allSourcesFailed, availableAgentsTitle, failedSourceLines, failedSourceNotes } from '../views/presentation/availableAgents';
+import { joinSentences } from '../text/sentences';
 import { notificationText, quickPickText } from '../views/presentation/text';
 import type { ClientProvider } from '../connections/clientProvider';
 import { copyAgentId, openAgent, type AgentCommandDeps } from './agentCommands';
@@ -52,11 +53,11 @@ export async function showAvailableAgents(s: AvailableAgentsDeps, arg: unknown):
   const notes = failedSourceLines(result);
   if (!result.agents.length) {
     void vscode.window.showInformationMessage(notificationText(
-      [vscode.l10n.t('No agent of {0} is available right now.', connection.label), ...notes].join(' '), 1000,
+      joinSentences([vscode.l10n.t('No agent of {0} is available right now.', connection.label), ...notes]), 1000,
     ));
     return;
   }
-  type Item = vscode.QuickPickItem & { agent?: Agent };
+  type Item = vscode.QuickPickItem & { agent?: Agent; note?: string };
   const items: Item[] = result.agents.map((a) => {
     const icon = agentIcon(a.status);
     return {
@@ -67,12 +68,25 @@ export async function showAvailableAgents(s: AvailableAgentsDeps, arg: unknown):
       agent: a,
     };
   });
-  // A source that could not be read says so at the top, as a separator (not selectable).
-  const header: Item[] = notes.map((n) => ({ label: quickPickText(n, 300), kind: vscode.QuickPickItemKind.Separator }));
+  // A source that could not be read says so at the top: a separator short enough to be shown whole, then an item per
+  // source with the reason in its detail; choosing it shows the whole text (the quick pick cuts long lines).
+  const failed = failedSourceNotes(result);
+  const header: Item[] = failed ? [
+    { label: failed.separator, kind: vscode.QuickPickItemKind.Separator },
+    ...failed.notes.map((n): Item => ({ label: n.label, detail: n.detail, iconPath: new vscode.ThemeIcon('warning'), note: n.message, alwaysShow: true })),
+    { label: vscode.l10n.t('Available'), kind: vscode.QuickPickItemKind.Separator },
+  ] : [];
   const pick = await vscode.window.showQuickPick(
     [...header, ...items],
     { title: quickPickText(availableAgentsTitle(connection.label, result), 300), placeHolder: vscode.l10n.t('Choose an agent to copy its ID'), matchOnDescription: true, matchOnDetail: true },
   );
+  if (pick?.note) {
+    const showLogs = vscode.l10n.t('Show Logs');
+    void vscode.window.showWarningMessage(notificationText(pick.note, 1000), showLogs).then((choice) => {
+      if (choice === showLogs) void vscode.commands.executeCommand('chatdesk.showLogs');
+    });
+    return;
+  }
   if (!pick?.agent) return;
   const agent = pick.agent;
   const action = await vscode.window.showQuickPick(

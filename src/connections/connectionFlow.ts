@@ -49,6 +49,8 @@ interface FieldSpec {
   validate(raw: string): Validated;
   /** The value pre-filled when the step opens (if the user has not typed one yet). */
   initial?(): string | undefined;
+  /** The step is on this platform's path but skipped now (REVE Chat's password without a superadmin e-mail). */
+  skipped?: boolean;
 }
 
 function toMessage(v: Validated): ValidationMessage | undefined {
@@ -185,13 +187,16 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
           validate: validateOptionalEmail,
         },
       ];
-      if (values.username) {
+      // The password step is always on the path, so that the step numbers and the total never change; it is
+      // skipped while no superadmin e-mail is given. Update Credentials (no e-mail step) has it only with an e-mail.
+      if (values.username || mode.kind !== 'credentials') {
         const hadPassword = !!deps.existingCredentials?.password && existing?.username === values.username;
         list.push({
           key: 'password', password: true,
-          prompt: t('Password of {0}', values.username),
+          prompt: t('Password of {0}', values.username ?? ''),
           placeholder: hadPassword ? unchanged : undefined,
           validate: (raw) => (hadPassword && raw === '' ? { value: '' } : validatePassword(raw, true)),
+          skipped: !values.username,
         });
       }
       list.push(label);
@@ -229,6 +234,8 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
 
   const platformStep = mode.kind === 'add' ? 1 : 0;
   let index = 0; // 0 = platform step in add mode
+  /** Which way the user is going through the steps: a skipped step is passed over in that direction. */
+  let direction: 1 | -1 = 1;
   if (!platformStep) index = 1;
   /** Messages to show when a field's step opens next (after a failed verification). */
   const pending = new Map<FieldKey, string>();
@@ -241,11 +248,13 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
         description: value === 'revechat' ? t('agents and offline messages')
           : value === 'rocketchat' ? t('omnichannel agents, available agents') : t('agents'),
       }));
+      // No total here: it depends on the platform chosen in this step (REVE Chat 7, Rocket.Chat 5, HelpCrunch 4)
       const chosen = await prompter.pick({
-        title, step: 1, totalSteps: 1 + (platform ? fieldsFor(platform).length : 3),
+        title, step: 1, totalSteps: undefined,
         canGoBack: false, placeholder: t('Which platform?'), items, active: platform,
       });
       if (chosen === undefined || chosen === BACK) return undefined;
+      direction = 1;
       if (chosen !== platform) {
         // a different platform: its fields do not carry over
         for (const k of Object.keys(values) as FieldKey[]) delete values[k];
@@ -274,18 +283,24 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
         });
         return draft;
       } catch (e) {
-        const keys = fields.map((f) => f.key);
+        const keys = fields.filter((f) => !f.skipped).map((f) => f.key);
         const hint: VerifyFailureHint = stage === 'login' && isApiError(e) && (e.kind === 'auth' || e.kind === 'forbidden')
-          ? { field: keys.includes('password') ? 'password' : keys.includes('username') ? 'username' : keys[keys.length - 1], message: t('The superadmin e-mail or password was rejected: {0}', e.message) }
+          ? loginFailure(e, keys, connection.username ?? '')
           : explainVerifyFailure(p, e, connection.baseUrl, keys);
         pending.clear();
         for (const other of hint.also ?? []) pending.set(other.field, other.message);
         pending.set(hint.field, hint.message);
         index = fields.findIndex((f) => f.key === hint.field) + 1;
+        direction = 1;
         continue;
       }
     }
     const spec = fields[index - 1];
+    if (spec.skipped) {
+      index += direction;
+      if (index === 0 && !platformStep) return undefined;
+      continue;
+    }
     const said = pending.get(spec.key);
     const initialMessage = said !== undefined ? { message: said, severity: 'error' as const } : undefined;
     pending.delete(spec.key);
@@ -294,8 +309,8 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
       title,
       field: spec.key,
       step: index + platformStep,
-      // REVE Chat's password step appears once an e-mail is given; count it from the start so the total does not jump
-      totalSteps: fields.length + platformStep + (p === 'revechat' && mode.kind !== 'credentials' && !values.username && index <= fields.findIndex((f) => f.key === 'username') + 1 ? 1 : 0),
+      // every step of the platform's path counts, skipped or not, so the numbers and the total never jump
+      totalSteps: fields.length + platformStep,
       canGoBack: index > 1 || platformStep === 1,
       prompt: spec.prompt,
       placeholder: spec.placeholder,
@@ -307,15 +322,42 @@ export async function runConnectionFlow(mode: FlowMode, deps: FlowDeps): Promise
     if (answer === undefined) return undefined;
     if (answer === BACK) {
       index -= 1;
+      direction = -1;
       if (index === 0 && !platformStep) return undefined;
       continue;
     }
+    direction = 1;
     const v = spec.validate(answer);
     if (v.error) continue; // a prompter that ignored validation: ask again
     values[spec.key] = v.value;
     if (spec.key === 'username' && !v.value) delete values.password;
     index += 1;
   }
+}
+
+/**
+ * A REVE Chat superadmin login that failed after the key verified. A 401 is a wrong e-mail or password: back to the
+ * password. A 403 means the login works but the user is not a superadmin, which REVE Chat's offline-messages API
+ * requires ("Access is denied! Only user with Super Admin role can access the REST API", seed 003 and the legacy
+ * docs' "Permission: superadmin"): retyping the password cannot fix that, so the user goes to the e-mail step, told
+ * to enter a superadmin's e-mail or to leave it empty and save the connection without offline messages.
+ */
+function loginFailure(e: ApiError, keys: FieldKey[], username: string): VerifyFailureHint {
+  const at = (f: FieldKey): FieldKey => (keys.includes(f) ? f : keys.includes('username') ? 'username' : keys[keys.length - 1]);
+  if (e.kind === 'forbidden' && !keys.includes('username')) {
+    // Update Credentials asks for secrets only: the e-mail is changed with Edit Connection
+    return {
+      field: at('password'),
+      message: t('The key works, and REVE Chat accepted the login of {0}, but this user is not a superadmin, and only a superadmin may read offline messages ({1}). Use "Edit Connection" to enter the e-mail of a superadmin, or to remove the e-mail and keep the connection without offline messages.', username, e.message),
+    };
+  }
+  if (e.kind === 'forbidden') {
+    return {
+      field: at('username'),
+      message: t('The key works, and REVE Chat accepted the login of {0}, but this user is not a superadmin, and only a superadmin may read offline messages ({1}). Enter the e-mail of a superadmin of this account, or leave this empty to save the connection without offline messages.', username, e.message),
+    };
+  }
+  return { field: at('password'), message: t('The superadmin e-mail or password was rejected: {0}', e.message) };
 }
 
 function definedOnly(c: Credentials): Credentials {

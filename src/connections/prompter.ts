@@ -16,7 +16,11 @@ export interface StepInfo {
   title: string;
   /** 1-based. */
   step: number;
-  totalSteps: number;
+  /**
+   * How many steps this path has, fixed for a platform (a step the path skips keeps its number); undefined while it
+   * is not known yet (the platform step of Add Connection: the platforms' paths differ in length).
+   */
+  totalSteps?: number;
   canGoBack: boolean;
 }
 

@@ -107,6 +107,25 @@ export class AgentSearchIndex {
     return words.length > 1 ? this.searchWords(q, words, Infinity) : this.searchWord(q, Infinity);
   }
 
+  /**
+   * How many agents match `query`, as `search` matches them but without its cap (every rank is a substring of an
+   * agent's name, e-mail or ID; several words must all occur). One pass over the agents' text, or over the matches of
+   * the query this one extends; remembered for the next keystroke like a complete scan of `search`. Find Agent… asks
+   * only when `search` filled its cap, to say how many more matched.
+   */
+  count(query: string): number {
+    const q = query.trim().toLowerCase();
+    if (!q) return this.entries.length;
+    const [longest, ...others] = q.split(/\s+/).sort((a, b) => b.length - a.length);
+    const matches: Entry[] = [];
+    this.scan(longest, this.pool(q), (e) => {
+      if (others.every((w) => e.all.includes(w))) matches.push(e);
+      return true;
+    });
+    this.last = { query: q, matches };
+    return matches.length;
+  }
+
   private searchWord(q: string, max: number): SearchResult[] {
     const out: SearchResult[] = [];
     if (max === 0) return out;

@@ -2,6 +2,8 @@
 // loading, rate-limited or failed and why. No vscode. Errors are read by shape, not by class: this file runs in the
 // tools bundle (dist/tools.js), whose copy of ApiError is not the one the store's errors were made with.
 import type { ListState } from '../store/listState';
+import { isTwoFactorCode } from '../api/errors';
+import { joinSentences } from '../text/sentences';
 import { count, quoteCapped } from './modelText';
 
 const MIN = 60_000;
@@ -35,29 +37,90 @@ export function errorKind(e: unknown): string | undefined {
   return undefined;
 }
 
-/** What the user can do about a failure of this kind (the model passes it on). */
-const ADVICE: Record<string, string> = {
-  auth: 'The platform rejected the credentials: the user can run "Chatdesk: Update Credentials" for this connection.',
-  forbidden: 'The account lacks a permission on the platform: the user can check its role there, or "Chatdesk: Update Credentials".',
-  'rate-limited': 'The platform is rate-limiting Chatdesk; Chatdesk tries again by itself.',
-  network: 'The server could not be reached: the user can check the server URL ("Chatdesk: Edit Connection…") and the network, then refresh.',
-  timeout: 'The server did not answer in time: the user can refresh later or raise chatdesk.requestTimeoutSeconds.',
-  server: 'The server failed: the user can refresh later.',
-  malformed: 'The server sent something Chatdesk could not read: the user can check the server URL and refresh.',
-};
+function stringField(e: unknown, name: string): string | undefined {
+  const v = e && typeof e === 'object' ? (e as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
 
-/** A failure in words: its message (the platform's own where it gave one; quoted: it is the server's text), and advice. */
-export function errorText(e: unknown): string {
+/** The platform permissions a `forbidden` error names (ApiError.permissions), quoted: `"a" or "b"`; undefined for none. */
+function permissionList(e: unknown): string | undefined {
+  const v = e && typeof e === 'object' ? (e as { permissions?: unknown }).permissions : undefined;
+  const names = Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string' && p.length > 0).slice(0, 5) : [];
+  return names.length ? names.map((p) => quoteCapped(p, 80)).join(' or ') : undefined;
+}
+
+export interface ErrorTextOptions {
+  /** When Chatdesk tries again by itself (epoch ms): the list's `retryAt`. */
+  retryAt?: number;
+}
+
+/**
+ * What the user can do about a failure, in sentences that fit its kind (the model passes them on). Only a rejected
+ * credential (and a token that does not bypass two-factor authentication, and a keyring VS Code could not read)
+ * leads to "Update Credentials": a missing permission means the credentials work, so it names the permission and
+ * the administrator instead. "Tries again by itself" only when Chatdesk has a time for it.
+ */
+export function errorAdvice(e: unknown, o: ErrorTextOptions = {}): string {
+  const kind = errorKind(e);
+  if (stringField(e, 'name') === 'KeyringError') {
+    return 'VS Code could not read the OS keyring where the credentials are kept: once the keyring works again, the user can run "Chatdesk: Update Credentials" for this connection and refresh.';
+  }
+  if (isTwoFactorCode(stringField(e, 'code'))) {
+    return 'Rocket.Chat asks this user for a two-factor code, which Chatdesk cannot send: the user can create a personal access token with "Ignore Two Factor Authentication" ticked and enter it with "Chatdesk: Update Credentials".';
+  }
+  switch (kind) {
+    case 'auth':
+      return 'The platform rejected the credentials: the user can run "Chatdesk: Update Credentials" for this connection.';
+    case 'forbidden': {
+      const permissions = permissionList(e);
+      return permissions
+        ? `The credentials work, but the user's account on the platform lacks a permission: the user can ask an administrator of the platform for the ${permissions} permission, then refresh. New credentials would not help.`
+        : 'The credentials work, but the account on the platform is not allowed to do this: the user can ask an administrator of the platform for the permission (the Chatdesk log has the server\'s answer), then refresh. New credentials would not help.';
+    }
+    case 'rate-limited': {
+      if (o.retryAt !== undefined && Number.isFinite(o.retryAt)) return `The platform is rate-limiting Chatdesk; Chatdesk tries again by itself at ${isoMinute(o.retryAt)}.`;
+      const after = e && typeof e === 'object' ? (e as { retryAfterMs?: unknown }).retryAfterMs : undefined;
+      return typeof after === 'number' && Number.isFinite(after) && after > 0
+        ? `The platform is rate-limiting Chatdesk and asked it to wait ${plural(Math.ceil(after / 1000), 'second')}: the user can refresh after that.`
+        : 'The platform is rate-limiting Chatdesk: the user can refresh in a minute.';
+    }
+    case 'network':
+      return 'The server could not be reached: the user can check the server URL ("Chatdesk: Edit Connection…") and the network, then refresh.';
+    case 'timeout':
+      return 'The server did not answer in time: the user can refresh later or raise the setting chatdesk.requestTimeoutSeconds.';
+    case 'server':
+      return 'The server failed: the user can refresh later.';
+    case 'malformed':
+      return 'The server sent something Chatdesk could not read: the user can check the server URL ("Chatdesk: Edit Connection…") and refresh.';
+    case 'not-found':
+      return 'The server has no such resource: the user can check the server URL and the account or user ID ("Chatdesk: Edit Connection…").';
+    case 'bad-request':
+      return 'The server refused the request: the user can check the connection\'s settings ("Chatdesk: Edit Connection…"); the Chatdesk log has the details.';
+    case 'cancelled':
+      return 'The load was cancelled before it finished: the user can refresh.';
+    case 'unsupported':
+      return 'The platform or this connection does not offer this.';
+    default:
+      return 'The user can refresh the connection in the Chatdesk Agents view; the Chatdesk log has the details.';
+  }
+}
+
+/**
+ * A failure in sentences: its kind and status, its message (the platform's own where it gave one; quoted: it is the
+ * server's text), and what the user can do (errorAdvice). Ends with one sentence end, whether the message ended
+ * with a period or not.
+ */
+export function errorText(e: unknown, o: ErrorTextOptions = {}): string {
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error';
   const kind = errorKind(e);
   const status = e && typeof e === 'object' ? (e as { status?: unknown }).status : undefined;
   const head = `${kind ? `${kind} error` : 'error'}${typeof status === 'number' ? ` (HTTP ${status})` : ''}: ${quoteCapped(message, 300)}`;
-  const advice = kind ? ADVICE[kind] : undefined;
-  return advice ? `${head}. ${advice}` : `${head}. The user can refresh the connection in the Chatdesk Agents view.`;
+  return joinSentences([head, errorAdvice(e, o)]);
 }
 
 /**
- * How fresh and whole a connection's agent list is, in one sentence:
+ * How fresh and whole a connection's agent list is, as a clause (no final full stop) except after a failure, which
+ * ends with the error's sentences (join what follows with joinSentences, never with "; "):
  * "live, loaded 3 minutes ago (2026-11-30T09:12Z), complete: 412 agents"; "cached 3 hours ago (…), refreshing…";
  * "still loading: 1,200 agents so far"; "failed: …"; "incomplete: 193 of 230 agents".
  */
@@ -73,9 +136,8 @@ export function agentListText(state: ListState, now: number, noun = 'agents'): s
     return `${n}; ${source}; a refresh is running`;
   }
   if (state.status === 'error') {
-    const retry = state.retryAt !== undefined ? ` Chatdesk tries again by itself at ${isoMinute(state.retryAt)}.` : '';
     const known = state.count > 0 ? `${n} known from before${source ? ` (${source})` : ''}` : `no ${noun} known`;
-    return `${known}; the last load failed: ${errorText(state.error)}${retry}`;
+    return `${known}; the last load failed: ${errorText(state.error, { retryAt: state.retryAt })}`;
   }
   const parts = [n];
   if (source) parts.push(source);

@@ -7,6 +7,8 @@ import type { ListState } from '../store/listState';
 import { connectionRef } from './connectionText';
 import type { ConnectionState } from './agentResults';
 import { agentListText, isoMinute } from './listStateText';
+import { joinSentences } from '../text/sentences';
+import { repliesOldestFirst } from '../views/presentation/offlineMessage';
 import { count, quoteForModel } from './modelText';
 import { boundaryFor, renderFields, untrustedBlock, untrustedNotice, type UntrustedField } from './untrustedBlock';
 
@@ -73,7 +75,7 @@ export interface OfflineListResultInput {
 
 function listHeader(s: OfflineSection, r: OfflineListResultInput, shown: number): string[] {
   const st: ListState = s.state.state;
-  const lines = [`Offline messages of ${connectionRef(s.state.connection)}: ${agentListText(st, r.now, 'messages')}; ${count(s.unread)} unread.`];
+  const lines = [joinSentences([`Offline messages of ${connectionRef(s.state.connection)}: ${agentListText(st, r.now, 'messages')}`, `${count(s.unread)} unread`])];
   const what = r.unreadOnly ? 'unread messages' : 'messages';
   if (s.messages.length === 0) lines.push(r.unreadOnly ? 'No unread message.' : 'No message.');
   else lines.push(`Listed: the ${count(shown)} newest ${what} of ${count(s.messages.length)}${shown < s.messages.length ? `; ${count(s.messages.length - shown)} more not listed (ask with a larger limit, at most 50, or for one message by messageId)` : ''}.`);
@@ -116,7 +118,7 @@ export interface OfflineMessageResultInput {
 export function offlineMessageResult(r: OfflineMessageResultInput): string {
   const m = r.message;
   const fields = visitorFields(m, FIELD_CAPS.body);
-  const replies = m.replies ?? [];
+  const replies = repliesOldestFirst(m.replies ?? []); // a conversation, top to bottom, as the panel shows it
   replies.slice(0, MAX_REPLIES).forEach((reply, i) => {
     const n = i + 1;
     if (reply.at !== undefined && Number.isFinite(reply.at)) fields.push({ label: `reply ${n} time`, value: isoMinute(reply.at), max: 40 });
@@ -126,7 +128,7 @@ export function offlineMessageResult(r: OfflineMessageResultInput): string {
   });
   const lines = renderFields(fields);
   const boundary = boundaryFor(lines, r.random);
-  const more = replies.length > MAX_REPLIES ? ` (the first ${MAX_REPLIES} of ${count(replies.length)} replies are listed)` : '';
+  const more = replies.length > MAX_REPLIES ? ` (the first ${MAX_REPLIES} of ${count(replies.length)} replies are listed, oldest first)` : '';
   return [
     STATEMENT,
     untrustedNotice(boundary),

@@ -73,7 +73,14 @@ export function registerTools(deps: ToolDeps): vscode.Disposable[] {
   if (typeof vscode.lm?.registerTool !== 'function') return []; // a host without language model tools
   const module = new LazyModule<ToolsModule>(deps.extensionPath, 'tools.js');
   let runner: ToolRunner | undefined;
-  const get = () => (runner ??= module.get().createToolRunner({ store: deps.store, searchIndex: deps.searchIndex }));
+  const get = () => {
+    if (!runner) {
+      const tools = module.get();
+      // the schemas VS Code shows the model (package.json) are the ones every input is checked against
+      runner = tools.createToolRunner({ store: deps.store, searchIndex: deps.searchIndex, inputSchemas: tools.readToolSchemas(deps.extensionPath) });
+    }
+    return runner;
+  };
   /** Whether the user allowed visitor text for the model in this session (the first offline-messages call ran). */
   let offlineAllowed = false;
 

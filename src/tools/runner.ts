@@ -15,6 +15,7 @@ import { connectionsResult } from './connectionsResult';
 import {
   agentDetailsInput, chooseConnections, findAgentsInput, offlineMessagesInput, type ConnectionChoice,
 } from './input';
+import { ToolInputValidator, type ToolSchemas } from './inputSchema';
 import { errorKind, errorText } from './listStateText';
 import { quoteForModel } from './modelText';
 import { sortNewestFirst } from '../views/presentation/offlineMessage';
@@ -37,6 +38,8 @@ export interface ToolRunnerDeps {
   clock?: Clock;
   /** For tests: the random source of the untrusted blocks' boundary. */
   random?: (bytes: number) => Buffer;
+  /** Each tool's `inputSchema` from package.json (readToolSchemas): every input is checked against it first. */
+  inputSchemas: ToolSchemas;
 }
 
 export interface RunOptions {
@@ -58,16 +61,23 @@ export type ToolName = 'chatdesk_findAgents' | 'chatdesk_getAgent' | 'chatdesk_l
 export class ToolRunner {
   private readonly clock: Clock;
   private readonly waitMs: number;
+  private readonly validator: ToolInputValidator;
 
   constructor(private readonly deps: ToolRunnerDeps) {
     this.clock = deps.clock ?? systemClock;
     this.waitMs = deps.waitMs ?? DEFAULT_WAIT_MS;
+    this.validator = new ToolInputValidator(deps.inputSchemas);
   }
 
   private get store(): Store { return this.deps.store; }
 
-  /** Runs one tool by name; rejects with ToolCancelled when `o.signal` is aborted. */
+  /**
+   * Runs one tool by name; rejects with ToolCancelled when `o.signal` is aborted. An input that does not fit the
+   * tool's schema is answered with what is wrong and what the tool expects, and nothing is run.
+   */
   run(name: ToolName, input: unknown, o: RunOptions): Promise<string> {
+    const problem = this.validator.check(name, input);
+    if (problem !== undefined) return Promise.resolve(problem);
     switch (name) {
       case 'chatdesk_findAgents': return this.findAgents(input, o);
       case 'chatdesk_getAgent': return this.agentDetails(input, o);
@@ -242,7 +252,7 @@ function choiceProblem(choice: Extract<ConnectionChoice<Connection>, { ok: false
 }
 
 function noneOnPlatform(platform: Connection['platform'] | undefined, all: readonly Connection[]): string {
-  return `Chatdesk has no ${platform ? platformName(platform) : ''} connection. Its connections are:\n${connectionChoices(all)}`;
+  return `Chatdesk has no ${platform ? `${platformName(platform)} ` : ''}connection. Its connections are:\n${connectionChoices(all)}`;
 }
 
 function noOfflineMessages(chosen: readonly Connection[], named: boolean, all: readonly Connection[]): string {

@@ -284,13 +284,46 @@ suite('Agent IDs in code', function () {
     const replace = actions.find((a) => a.title === 'Replace with an agent…')!;
     const picked = await withFirstAgentPicked(() => vscode.commands.executeCommand<string | undefined>(replace.command!.command, ...replace.command!.arguments!));
     assert.ok(picked, 'no agent was picked');
+    assert.match(picked, /^\d+$/, 'a numeric ID is replaced by a REVE Chat or HelpCrunch agent\'s');
     assert.equal(doc.lineAt(1).text, `  assignee: "${picked}"`, 'the ID goes inside the quotes that were there');
     await waitFor('no warning once replaced', () => ourDiagnostics(doc.uri).length === 0);
     editor.selections = [new vscode.Selection(2, 12, 2, 12)];
     const inserted = await withFirstAgentPicked(() => vscode.commands.executeCommand<string | undefined>('chatdesk.insertAgentId'));
-    assert.equal(inserted, picked);
-    assert.match(doc.lineAt(2).text, new RegExp(`^  agent_id: ("?)${picked}\\1$`));
+    assert.ok(inserted, 'no agent was inserted');
+    // Insert Agent ID… offers every connection's agents (its first may be another platform's than Replace's)
+    assert.match(doc.lineAt(2).text, new RegExp(`^  agent_id: ("?)${inserted}\\1$`));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('Replace with an agent… offers only the agents of the platform the warning is about', async () => {
+    const doc = await open('replace-scope.yaml', `a:\n  operator: "${ids.staleRocket}"\n  assignee: ${ids.stale}\n`);
+    await vscode.window.showTextDocument(doc);
+    const diags = await waitFor('both warnings', () => { const d = ourDiagnostics(doc.uri); return d.length === 2 ? d : undefined; });
+    const win = vscode.window as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const originalCreate = win.createQuickPick;
+    const pickers: vscode.QuickPick<vscode.QuickPickItem & { agent?: { platform: Platform; connectionId: string } }>[] = [];
+    win.createQuickPick = (...a: unknown[]) => { const qp = originalCreate.apply(vscode.window, a) as (typeof pickers)[number]; pickers.push(qp); return qp; };
+    try {
+      for (const [line, platforms] of [[1, ['rocketchat']], [2, ['revechat', 'helpcrunch']]] as const) {
+        const diag = diags.find((d) => d.range.start.line === line)!;
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range);
+        const replace = actions.find((a) => a.title === 'Replace with an agent…')!;
+        const before = pickers.length;
+        const done = vscode.commands.executeCommand<string | undefined>(replace.command!.command, ...replace.command!.arguments!);
+        const qp = await waitFor('the picker', () => (pickers.length > before && pickers[pickers.length - 1].items.length ? pickers[pickers.length - 1] : undefined));
+        const offered = new Set(qp.items.map((i) => i.agent?.platform));
+        assert.deepEqual([...offered].sort(), [...platforms].sort(), `line ${line}: offered ${[...offered].join(', ')}`);
+        const expected = [...added.entries()].filter(([p]) => (platforms as readonly string[]).includes(p))
+          .reduce((n, [, c]) => n + api.dataStore.directory.agentsOf(c.id)!.agents.length, 0);
+        assert.equal(qp.items.length, Math.min(200, expected), `line ${line}: every agent of those connections`);
+        assert.match(qp.title ?? '', platforms.length === 1 ? /agents of Rocket\.Chat\)/ : /agents of (REVE Chat and HelpCrunch|HelpCrunch and REVE Chat)\)/);
+        qp.hide();
+        assert.equal(await done, undefined);
+      }
+    } finally {
+      win.createQuickPick = originalCreate;
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   test('Copy as curl / fetch / Python: the platform\'s call for the agent, credentials from the environment', async () => {

@@ -58,10 +58,28 @@ suite('language model tools', function () {
   });
 
   test('with no connection, each tool says how to add one', async () => {
+    const inputs: Record<string, object> = { chatdesk_findAgents: { query: 'lisa' }, chatdesk_getAgent: { id: '1' }, chatdesk_listConnections: {}, chatdesk_offlineMessages: {} };
     for (const name of TOOLS) {
-      const text = await invoke(name, { query: 'lisa', id: '1' });
+      const text = await invoke(name, inputs[name]);
       assert.match(text, /Chatdesk has no connections yet/, name);
       assert.match(text, /"Chatdesk: Add Connection…"/, name);
+    }
+  });
+
+  test('an input that does not fit the schema in package.json gets what is wrong and what the tool expects, through invokeTool', async () => {
+    const cases: [string, object, RegExp][] = [
+      ['chatdesk_findAgents', { query: 'a', limit: 500 }, /"limit" must be a whole number from 1 to 50 \(default 20\), not the number 500/],
+      ['chatdesk_findAgents', {}, /"query" is missing/],
+      ['chatdesk_getAgent', { id: 4761 }, /"id" must be text of at most 200 characters, not the number 4761/],
+      ['chatdesk_listConnections', { verbose: true }, /"verbose" is not an input of this tool/],
+      ['chatdesk_offlineMessages', { includeBody: 'yes' }, /"includeBody" must be true or false/],
+    ];
+    for (const [name, input, why] of cases) {
+      const text = await invoke(name, input);
+      assert.match(text, /^Chatdesk did not run the /, `${name}: ${text}`);
+      assert.match(text, why, name);
+      assert.match(text, /It takes /, name);
+      assert.doesNotMatch(text, /undefined|\n\s+at /, name);
     }
   });
 
@@ -106,7 +124,7 @@ suite('language model tools', function () {
       for (const c of added) assert.ok(text.includes(`"${c.label}" (id "${c.id}"`), c.label);
       const lines = text.split('\n');
       const broken = lines.findIndex((l) => l.includes('"Tools Broken"'));
-      assert.match(lines[broken + 1], /agents: no agents known; the last load failed: auth error \(HTTP 401\): ".+"\. The platform rejected the credentials: the user can run "Chatdesk: Update Credentials"/);
+      assert.match(lines[broken + 1], /agents: no agents known; the last load failed: auth error \(HTTP 401\): ".+\." The platform rejected the credentials: the user can run "Chatdesk: Update Credentials"/);
       const reve = lines.findIndex((l) => l.includes('"Tools REVE"'));
       const count = api.dataStore.lists(added[0].id)!.agents.items.length;
       assert.match(lines[reve], new RegExp(`server "${sb.baseUrls.revechat.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}", account ID "${sb.credentials.revechat.accountId}"`));
@@ -211,7 +229,7 @@ suite('language model tools', function () {
 
     test('caps hold: at most the limit, a bounded size, and how many more matched', async () => {
       const total = api.dataStore.lists(conn.id)!.agents.items.length;
-      for (const [input, limit] of [[{ query: '' }, 20], [{ query: '', limit: 50 }, 50], [{ query: 'a', limit: 500 }, 50]] as const) {
+      for (const [input, limit] of [[{ query: '' }, 20], [{ query: '', limit: 50 }, 50], [{ query: 'a', limit: 50 }, 50]] as const) {
         const text = await invoke('chatdesk_findAgents', input);
         assert.ok(text.length <= 24_000, `${text.length} characters`);
         assert.equal(agentLines(text).length, limit);

@@ -52,7 +52,7 @@ export async function replaceAgentId(d: CodeCommandDeps, arg: unknown): Promise<
     void vscode.window.showInformationMessage(vscode.l10n.t('The ID has changed since the warning: nothing was replaced.'));
     return undefined;
   }
-  const agent = await pickAgent(d, vscode.l10n.t('Replace with an agent'));
+  const agent = await pickAgent(d, vscode.l10n.t('Replace with an agent'), { connectionIds: arg.connectionIds, scope: arg.scope });
   if (!agent) return undefined;
   const line = doc.lineAt(arg.line).text;
   const q = line[arg.start - 1];

@@ -30,7 +30,7 @@ export function createAgentIdFeatures(d: AgentIdFeatureDeps): AgentIdFeatures {
   return {
     hover: new AgentIdHoverProvider(d.store, settings),
     completion: new AgentIdCompletionProvider(d.store, d.agentSearch, settings),
-    codeActions: new AgentIdCodeActions(),
+    codeActions: new AgentIdCodeActions(d.store),
     startDiagnostics: () => { diagnostics.start(); },
     dispose: () => { diagnostics.dispose(); settings.dispose(); },
   };

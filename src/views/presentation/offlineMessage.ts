@@ -1,5 +1,5 @@
 // Offline-message tree items. Pure.
-import type { OfflineMessage } from '../../api/model';
+import type { OfflineMessage, OfflineMessageReply } from '../../api/model';
 import { t } from '../../util/l10n';
 import { relativeTime } from '../../util/relativeTime';
 import { escapeMarkdown } from '../../text/markdown';
@@ -50,4 +50,19 @@ export function sortNewestFirst(messages: readonly OfflineMessage[]): OfflineMes
     .map((m, i) => ({ m, i }))
     .sort((a, b) => (b.m.receivedAt ?? -Infinity) - (a.m.receivedAt ?? -Infinity) || a.i - b.i)
     .map((x) => x.m);
+}
+
+/**
+ * A reply thread in reading order: by time, oldest first, so that the conversation reads top to bottom. The order
+ * the server sent is not trusted: REVE Chat documents the thread newest first (seed 003, `GET
+ * /api/offlinemessages/{id}`: message 744's `reply_messages` go from 2015-08-15 back to 2015-05-11). Stable:
+ * replies with the same time keep the server's order; replies without a (finite) time come after the others, in
+ * the server's order.
+ */
+export function repliesOldestFirst<R extends Pick<OfflineMessageReply, 'at'>>(replies: readonly R[]): R[] {
+  const key = (r: R) => (r.at !== undefined && Number.isFinite(r.at) ? r.at : Infinity);
+  return replies
+    .map((r, i) => ({ r, i, at: key(r) }))
+    .sort((a, b) => (a.at === b.at ? a.i - b.i : a.at < b.at ? -1 : 1))
+    .map((x) => x.r);
 }

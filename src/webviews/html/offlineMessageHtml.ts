@@ -3,6 +3,7 @@
 // written (white-space preserved by CSS), never interpreted as HTML or Markdown.
 import type { OfflineMessage, OfflineMessageDetail, OfflineMessageReply } from '../../api/model';
 import { t } from '../../util/l10n';
+import { repliesOldestFirst } from '../../views/presentation/offlineMessage';
 import type { ConnectionInfo } from './agentHtml';
 import { escapeHtml } from './escape';
 import type { PageContext } from './page';
@@ -14,6 +15,7 @@ import {
 
 export type RepliesState =
   | { kind: 'loading' }
+  /** The replies in any order: shown oldest first (repliesOldestFirst). */
   | { kind: 'loaded'; replies: readonly OfflineMessageReply[] }
   | { kind: 'error'; message: string };
 
@@ -40,11 +42,12 @@ function repliesHtml(state: RepliesState, format: DateFormat): string {
     case 'error':
       return `<section class="replies"><h2>${escapeHtml(t('Replies'))}</h2><div class="error" role="alert"><i class="codicon codicon-error" aria-hidden="true"></i> <span>${escapeHtml(t('Could not load this message\'s details:'))}</span> <span class="value error-message" dir="auto">${escapeHtml(state.message)}</span></div></section>`;
     case 'loaded': {
-      const n = state.replies.length;
+      const replies = repliesOldestFirst(state.replies);
+      const n = replies.length;
       const heading = `<h2>${escapeHtml(t('Replies ({0})', n))}</h2>`;
       if (!n) return `<section class="replies">${heading}<p class="muted">${escapeHtml(t('No replies yet.'))}</p></section>`;
       const items = new Array<string>(n);
-      for (let i = 0; i < n; i++) items[i] = replyHtml(state.replies[i], format);
+      for (let i = 0; i < n; i++) items[i] = replyHtml(replies[i], format);
       return `<section class="replies">${heading}<ol class="reply-list">${items.join('')}</ol></section>`;
     }
   }

@@ -123,7 +123,7 @@ describe('api: error bodies from the seeds and platform-apis.md', () => {
     assert.deepEqual([r.kind, r.message], ['rate-limited', 'Too many requests']);
     const b = kindOf(400, JSON.stringify({ errors: [generic, { code: 'customer', message: 'This value should be of type numeric.' }, { code: 'filter[0].field', message: 'This value should not be blank.' }] }));
     assert.equal(b.kind, 'bad-request');
-    assert.equal(b.message, 'customer: This value should be of type numeric.; filter[0].field: This value should not be blank.');
+    assert.equal(b.message, 'customer: This value should be of type numeric; filter[0].field: This value should not be blank.');
     const nf = kindOf(404, JSON.stringify({ errors: [{ code: 'chat_not_found', message: 'Chat is missing' }] }));
     assert.deepEqual([nf.kind, nf.message], ['not-found', 'Chat is missing']);
     // A 400 that is really an auth failure (the code says so).

@@ -11,7 +11,7 @@ import { agentCommandUri, isAgentRef } from '../../../src/code/agentRef';
 import { DocumentIdScan, countLines } from '../../../src/code/documentIds';
 import { csvChunk, EXPORT_COLUMNS, exportJson, exportRow } from '../../../src/code/exportAgents';
 import { agentHoverMarkdown, staleIdMessage } from '../../../src/code/hoverMarkdown';
-import { IdJudge } from '../../../src/code/idVerdict';
+import { IdJudge, staleIdConnections } from '../../../src/code/idVerdict';
 import { idInsertText } from '../../../src/code/insertForm';
 import type { ConnectionAgents, DirectoryMatch } from '../../../src/store/directory';
 import type { ListState } from '../../../src/store/listState';
@@ -72,6 +72,15 @@ describe('verdicts on IDs in code', () => {
     assert.equal(new IdJudge(directory([])).judge('number', '4188').kind, 'unknown', 'no connection');
     const cached = { ...COMPLETE, status: 'idle' as const, cached: true, loadedAt: 1 };
     assert.equal(new IdJudge(directory(lists(cached))).judge('number', '4188').kind, 'stale', 'a complete cached list can say');
+  });
+
+  it('Replace with an agent… offers the agents of the connections the warning is about, not every platform', () => {
+    const d = directory(lists(COMPLETE));
+    assert.deepEqual(staleIdConnections(d, 'Zz9Zz9Zz9Zz9Zz9Zz').map((c) => c.id), ['rc'], 'a Rocket.Chat id: Rocket.Chat agents only');
+    assert.deepEqual(staleIdConnections(d, '4188').map((c) => c.id), ['hc', 'rv'], 'a number: the REVE Chat and HelpCrunch connections the warning names');
+    // once the ID is known again (or no list can say), still only the platforms whose IDs look like it
+    assert.deepEqual(staleIdConnections(d, 'XycfA5CetCPuEjqxw').map((c) => c.id), ['rc']);
+    assert.deepEqual(staleIdConnections(directory(lists({ ...COMPLETE, status: 'loading' })), '4188').map((c) => c.id), ['hc', 'rv']);
   });
 
   it('words the warning with every connection that was asked', () => {

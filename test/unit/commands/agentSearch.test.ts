@@ -174,3 +174,18 @@ function randomQueries(rnd: Random, agents: readonly Agent[], n: number): string
   }
   return out;
 }
+
+// Find Agent… shows at most MAX_RESULTS: the picker's title says how many more matched (count), so count must agree
+// with every match the search would give without its cap.
+describe('agent search: how many matched beyond the cap', () => {
+  it('counts every match, as searchAll finds them, also while narrowing', () => {
+    const many: Agent[] = [];
+    for (let i = 0; i < 20_000; i++) many.push(agent(String(i), `Agent ${i} ${i % 7 === 0 ? 'Adams' : 'Lopez'}`, `agent${i}@example.com`));
+    const big = new AgentSearchIndex(many);
+    for (const q of ['', 'a', 'ag', 'agent 1', 'agent 1 adams', 'adams', '12', '123', 'example.com 9', 'zzz', '  Agent  ']) {
+      assert.equal(big.count(q), big.searchAll(q).length, JSON.stringify(q));
+      assert.equal(big.search(q).length, Math.min(MAX_RESULTS, big.count(q)), JSON.stringify(q));
+    }
+    assert.equal(big.count('adams'), Math.ceil(20_000 / 7));
+  });
+});

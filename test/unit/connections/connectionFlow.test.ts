@@ -160,4 +160,45 @@ describe('what a verification failure points at', () => {
     assert.equal(explainVerifyFailure('rocketchat', new ApiError('auth', 'x'), 'https://c.example.com', ['baseUrl', 'userId', 'authToken', 'label']).field, 'authToken');
     assert.equal(explainVerifyFailure('helpcrunch', new ApiError('auth', 'x'), 'https://h.example.com', ['label']).field, 'label');
   });
+
+  describe('the step counter: one total per platform and path, known before the first step that shows it', () => {
+    const totals = { revechat: 7, rocketchat: 5, helpcrunch: 4 } as const;
+    const answersFor = {
+      revechat: { apiKey: [reveKey('8683034')] },
+      rocketchat: { baseUrl: ['https://chat.example.com'], userId: ['hw5DThnhQmxDWnavu'], authToken: ['tok-1234567890'] },
+      helpcrunch: { apiKey: ['key-1234567890'] },
+    } as const;
+
+    for (const platform of ['revechat', 'rocketchat', 'helpcrunch'] as const) {
+      it(`${platform}: the platform step shows no total; every later step shows ${totals[platform]}, numbered in order`, async () => {
+        const p = new ScriptedPrompter(platform, Object.fromEntries(Object.entries(answersFor[platform]).map(([k, v]) => [k, [...v]])));
+        const r = await runConnectionFlow({ kind: 'add' }, { prompter: p, now: () => NOW, verify: async () => {} });
+        assert.ok(r);
+        assert.deepEqual(p.picks.map((s) => [s.step, s.totalSteps]), [[1, undefined]], 'the platform step cannot know the total');
+        assert.deepEqual([...new Set(p.shown.map((s) => s.totalSteps))], [totals[platform]], p.shown.map((s) => `${s.field} ${s.step}/${s.totalSteps}`).join(', '));
+        const steps = p.shown.map((s) => s.step);
+        assert.ok(steps.every((n, i) => i === 0 || n > steps[i - 1]), steps.join(', '));
+        assert.equal(steps[steps.length - 1], totals[platform], 'the last step is n of n');
+      });
+    }
+
+    it('REVE Chat without the superadmin e-mail: the password step is skipped, the total stays 7 (also going Back over it)', async () => {
+      const p = new ScriptedPrompter('revechat', { apiKey: [reveKey('8683034')], label: [BACK, 'REVE main'], username: ['', ''] });
+      const r = await runConnectionFlow({ kind: 'add' }, { prompter: p, now: () => NOW, verify: async () => {} });
+      assert.equal(r?.connection.label, 'REVE main');
+      assert.equal(r?.connection.username, undefined);
+      assert.deepEqual(p.shown.map((s) => `${s.field} ${s.step}/${s.totalSteps}`),
+        ['baseUrl 2/7', 'apiKey 3/7', 'accountId 4/7', 'username 5/7', 'label 7/7', 'username 5/7', 'label 7/7']);
+    });
+
+    it('Edit Connection and Update Credentials: one total for the whole flow, whatever is answered', async () => {
+      const existing: StoredConnection = { id: 'r1', label: 'REVE', platform: 'revechat', baseUrl: 'https://api.revechat.com', accountId: '8683034', username: 'admin@example.com' };
+      const edit = new ScriptedPrompter(undefined, { username: [''] });
+      await runConnectionFlow({ kind: 'edit', connection: existing }, { prompter: edit, now: () => NOW, existingCredentials: { apiKey: reveKey('8683034'), password: 'pw-123456' }, verify: async () => {} });
+      assert.deepEqual([...new Set(edit.shown.map((s) => s.totalSteps))], [6], edit.shown.map((s) => `${s.field} ${s.step}/${s.totalSteps}`).join(', '));
+      const creds = new ScriptedPrompter(undefined, { apiKey: [reveKey('8683034')], password: ['new-pw-123'] });
+      await runConnectionFlow({ kind: 'credentials', connection: existing }, { prompter: creds, now: () => NOW, existingCredentials: { apiKey: 'old', password: 'old' }, verify: async () => {} });
+      assert.deepEqual(creds.shown.map((s) => `${s.field} ${s.step}/${s.totalSteps}`), ['apiKey 1/2', 'password 2/2']);
+    });
+  });
 });

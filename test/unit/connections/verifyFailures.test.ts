@@ -73,4 +73,38 @@ describe('Add Connection: verification failures of real servers', function () {
       assert.match(p.messages('userId')[0], /check that this is the user ID shown with your personal access token/);
       assert.ok(result, 'saved once the user ID was corrected');
     }));
+
+  // REVE Chat: the key verifies, but the superadmin login given is an agent's. The legacy offline-messages API answers
+  // 403 "Access is denied! Only user with Super Admin role can access the REST API" (the sandbox's agent@example.com).
+  // Retyping the password cannot fix that: the flow goes to the e-mail step and says what to do there.
+  it('REVE Chat: a login that works but is not a superadmin leads to the e-mail step, and an empty e-mail saves without offline messages', () =>
+    withSandbox({}, async (sb) => {
+      const cr = sb.credentials.revechat;
+      const shown: InputStep[] = [];
+      const answers: Record<string, string[]> = {
+        baseUrl: [sb.baseUrls.revechat], apiKey: [cr.apiKey!], accountId: [cr.accountId!],
+        username: [cr.agentUsername!, ''], password: [cr.agentPassword!], label: ['REVE desk'],
+      };
+      const p: Prompter = {
+        async pick<T>() { return 'revechat' as T; },
+        async input(step) {
+          shown.push(step);
+          const queue = answers[step.field];
+          return queue?.length ? queue.shift() : step.value ?? '';
+        },
+        async confirm() { return true; },
+        async progress(_title, task) { return task(new AbortController().signal); },
+      };
+      const verify = connectionVerifier((c, creds) => createClient(c, creds, { timeoutMs: 5_000 }), new CapturingLogger());
+      const result = await runConnectionFlow({ kind: 'add' }, { prompter: p, verify });
+      const fields = shown.map((s) => s.field);
+      assert.deepEqual(fields, ['baseUrl', 'apiKey', 'accountId', 'username', 'password', 'label', 'username', 'label'], fields.join(', '));
+      const again = shown[6];
+      assert.match(again.initialMessage?.message ?? '', /is not a superadmin, and only a superadmin may read offline messages/);
+      assert.match(again.initialMessage?.message ?? '', /Enter the e-mail of a superadmin of this account, or leave this empty to save the connection without offline messages/);
+      assert.equal(shown.filter((s) => s.field === 'password').length, 1, 'sent back to retype a password that works');
+      assert.ok(result, 'the flow dead-ended');
+      assert.equal(result.connection.username, undefined);
+      assert.equal(result.connection.accountId, cr.accountId);
+    }));
 });

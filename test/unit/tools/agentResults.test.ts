@@ -57,7 +57,7 @@ describe('tools: agent results', () => {
     assert.equal(agentListText({ ...base, status: 'loading', loadedAt: undefined, complete: false, count: 200 }, NOW), 'still loading: 200 agents so far, more may follow');
     assert.equal(agentListText({ status: 'idle', count: 0, progress: 0, truncated: false, cached: false, complete: false }, NOW), 'not loaded yet (no agents known)');
     assert.match(agentListText({ ...base, status: 'error', count: 0, loadedAt: undefined, error: new ApiError('network', 'Could not reach 127.0.0.1:9.') }, NOW),
-      /^no agents known; the last load failed: network error: "Could not reach 127\.0\.0\.1:9\."\. The server could not be reached/);
+      /^no agents known; the last load failed: network error: "Could not reach 127\.0\.0\.1:9\." The server could not be reached/);
     assert.match(agentListText({ ...base, status: 'error', error: new ApiError('rate-limited', 'Too many requests', { status: 429 }), retryAt: NOW + 60_000 }, NOW),
       /50,000 agents known from before \(live, loaded 3 minutes ago .*\); the last load failed: rate-limited error \(HTTP 429\).*tries again by itself at 2026-11-30T12:01Z/);
     assert.equal(agentListText({ ...base, count: 193, complete: false, incomplete: { received: 193, expected: 230, reason: 'short-of-total' } }, NOW),

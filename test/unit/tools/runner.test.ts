@@ -13,7 +13,7 @@ import { nullLogger } from '../../../src/util/log';
 import { INJECTION_MARKER, promptInjections } from '../../fixtures/promptInjections';
 import { secretForms } from '../hardening/support';
 import { FakeClock, MemoryConnections, SandboxClients } from '../store/support';
-import { parseResult } from './support';
+import { INPUT_SCHEMAS, parseResult } from './support';
 
 const WAIT_MS = 8_000;
 
@@ -39,15 +39,16 @@ describe('tools: the runner over the store and the sandbox', function () {
     const store = new Store({ connections, clients, maxPages: () => 201, log: nullLogger, clock });
     open.push(store);
     const search = new AgentSearchCache();
-    const runner = new ToolRunner({ store, searchIndex: (l) => search.index(l), clock, waitMs: WAIT_MS });
+    const runner = new ToolRunner({ store, searchIndex: (l) => search.index(l), clock, waitMs: WAIT_MS, inputSchemas: INPUT_SCHEMAS });
     return { connections, clients, clock, store, runner, search };
   }
   const go = () => ({ signal: new AbortController().signal });
 
   it('with no connection, every tool says how to add one', async () => {
     const { runner } = session([]);
-    for (const name of ['chatdesk_findAgents', 'chatdesk_getAgent', 'chatdesk_listConnections', 'chatdesk_offlineMessages'] as const) {
-      const text = await runner.run(name, { query: 'x', id: '1' }, go());
+    const inputs = { chatdesk_findAgents: { query: 'x' }, chatdesk_getAgent: { id: '1' }, chatdesk_listConnections: {}, chatdesk_offlineMessages: {} } as const;
+    for (const [name, input] of Object.entries(inputs) as [keyof typeof inputs, object][]) {
+      const text = await runner.run(name, input, go());
       assert.match(text, /no connections yet/, name);
       assert.match(text, /"Chatdesk: Add Connection…"/, name);
       assert.match(text, /"Chatdesk: Try Demo"/, name);
@@ -70,7 +71,7 @@ describe('tools: the runner over the store and the sandbox', function () {
 
   it('filters by platform, connection (name or ID) and online only; explains an unknown connection', async () => {
     const { runner, store } = session();
-    const online = await runner.run('chatdesk_findAgents', { query: '', platform: 'REVE Chat', onlineOnly: true, limit: 50 }, go());
+    const online = await runner.run('chatdesk_findAgents', { query: '', platform: 'revechat', onlineOnly: true, limit: 50 }, go());
     const agents = online.split('\n').filter((l) => /^\d+\. \{/.test(l)).map((l) => JSON.parse(l.replace(/^\d+\. /, '')) as { platform: string; status: string });
     assert.ok(agents.length > 0, online);
     assert.ok(agents.every((a) => a.platform === 'REVE Chat' && a.status === 'online'));
@@ -123,7 +124,7 @@ describe('tools: the runner over the store and the sandbox', function () {
     const line = text.split('\n').find((l) => l.includes(`"${broken.id}"`))!;
     assert.ok(line, text);
     const agentsLine = text.split('\n')[text.split('\n').indexOf(line) + 1];
-    assert.match(agentsLine, /no agents known; the last load failed: auth error \(HTTP 401\): ".+"\. The platform rejected the credentials: the user can run "Chatdesk: Update Credentials"/);
+    assert.match(agentsLine, /no agents known; the last load failed: auth error \(HTTP 401\): ".+\." The platform rejected the credentials: the user can run "Chatdesk: Update Credentials"/);
     assert.match(text, /offline messages: not available: this platform has no API that lists offline messages/);
   });
 
@@ -183,6 +184,10 @@ describe('tools: the runner over the store and the sandbox', function () {
     const one = parseResult(await runner.run('chatdesk_offlineMessages', { messageId: '744' }, go()));
     assert.equal(one.blocks.length, 1);
     assert.ok(one.blocks[0].fields.has('reply 1 text'), [...one.blocks[0].fields.keys()].join(', '));
+    // REVE Chat sends 744's thread newest first; the result reads as a conversation, oldest first
+    const times = [1, 2, 3, 4].map((n) => one.blocks[0].fields.get(`reply ${n} time`)!);
+    assert.deepEqual(times, [...times].sort(), times.join(', '));
+    assert.equal(one.blocks[0].fields.get('reply 1 text'), 'hy');
     const missing = await runner.run('chatdesk_offlineMessages', { messageId: '999999' }, go());
     assert.match(missing, /has no offline message with ID "999999"/);
   });

@@ -2,7 +2,12 @@
 // (opened and closed by the result's own boundary), holds only `label: "JSON string"` lines, and nothing of the
 // visitors' text is outside a block. Shared by the unit and integration tests of src/tools.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { readToolSchemas } from '../../../src/tools/inputSchema';
 import { UNTRUSTED_TAG } from '../../../src/tools/untrustedBlock';
+
+/** The tools' input schemas of package.json, read as the extension reads them. */
+export const INPUT_SCHEMAS = readToolSchemas(path.join(__dirname, '../../..'));
 
 export interface ParsedBlock {
   /** label → decoded value (JSON.parse of the quoted part). */

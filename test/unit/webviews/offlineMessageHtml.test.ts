@@ -4,6 +4,9 @@ import {
 } from '../../../src/webviews/html/offlineMessageHtml';
 import { attr, body, byClass, byTag, first, loadParser, parseHtml, textOf } from './helpers/dom';
 import * as sample from './helpers/fixtures';
+import { reveOfflineMessageDetail } from '../../../src/api/revechat';
+import { startSandbox } from '../../../src/sandbox';
+import { REVE_OFFLINE_MESSAGE_744 } from '../../../src/sandbox/seedExamples';
 
 describe('offline message panel HTML', () => {
   before(loadParser);
@@ -83,6 +86,40 @@ describe('offline message panel HTML', () => {
     const noEmail = parseHtml(offlineMessageHtml(sample.detail(0, { visitor: { name: 'x' } }), sample.connection, sample.context()));
     assert.deepEqual(fields(noEmail), ['id', 'json', 'message']);
     assert.match(textOf(body(noEmail)), /Not given/);
+  });
+
+  // REVE Chat documents the thread newest first (seed 003: message 744) and the sandbox serves it so; a conversation
+  // reads top to bottom, so the panel sorts by time, oldest first, whatever order the server sent.
+  it('shows the reply thread oldest first, whatever order the server sent (REVE Chat\'s example is newest first)', async () => {
+    const times = (html: string) => byTag(parseHtml(html), 'time').slice(1).map((e) => Date.parse(attr(e, 'datetime')!));
+    const ascending = (ts: number[]) => ts.every((x, i) => i === 0 || ts[i - 1] <= x);
+    const seed = reveOfflineMessageDetail(REVE_OFFLINE_MESSAGE_744)!;
+    const fromSeed = times(offlineMessageHtml(seed, sample.connection, sample.context()));
+    assert.equal(fromSeed.length, 4);
+    assert.ok(ascending(fromSeed), fromSeed.join(', '));
+    const sb = await startSandbox({ seed: 5, agents: 25, offlineMessages: 30 });
+    try {
+      const res = await fetch(`${sb.baseUrls.revechat}/api/offlinemessages/`, { headers: { authorization: `Basic ${Buffer.from(`${sb.credentials.revechat.username}:${sb.credentials.revechat.password}`).toString('base64')}` } });
+      const list = await res.json() as { offline_message_id: number; reply_message_count: number }[];
+      const threaded = list.find((m) => m.reply_message_count > 2 && m.offline_message_id !== 744)!;
+      const one = await fetch(`${sb.baseUrls.revechat}/api/offlinemessages/${threaded.offline_message_id}`, { headers: { authorization: `Basic ${Buffer.from(`${sb.credentials.revechat.username}:${sb.credentials.revechat.password}`).toString('base64')}` } });
+      const shown = times(offlineMessageHtml(reveOfflineMessageDetail(await one.json())!, sample.connection, sample.context()));
+      assert.ok(shown.length > 2 && ascending(shown), shown.join(', '));
+    } finally { await sb.stop(); }
+  });
+
+  it('sorts replies by time with a stable fallback: equal times keep the server\'s order, replies without a time come last', () => {
+    const replies = [
+      sample.reply(1, { at: undefined, message: 'no time A' }),
+      sample.reply(2, { at: 3_000, message: 'third' }),
+      sample.reply(3, { at: 1_000, message: 'first (tie 1)' }),
+      sample.reply(4, { at: Number.NaN, message: 'no time B' }),
+      sample.reply(5, { at: 1_000, message: 'first (tie 2)' }),
+      sample.reply(6, { at: 2_000, message: 'second' }),
+    ];
+    const doc = parseHtml(offlineMessageHtml(sample.detail(0, { replies }), sample.connection, sample.context()));
+    assert.deepEqual(byClass(doc, 'reply').map((r) => textOf(byClass(r, 'message-text')[0])),
+      ['first (tie 1)', 'first (tie 2)', 'second', 'third', 'no time A', 'no time B']);
   });
 
   it('titles the panel by subject, falling back to the ID', () => {
