@@ -36,17 +36,11 @@ export interface ChatdeskTestApi {
   workspaceState: vscode.Memento;
 }
 
-/** What activate() has built that the tests look at. */
-export interface TestHandles {
-  store: ConnectionStore;
-  dataStore: Store<StoredConnection>;
-  agentsTree: vscode.TreeDataProvider<unknown>;
-  offlineTree: vscode.TreeDataProvider<unknown>;
-  agentsView: vscode.TreeView<unknown>;
-  offlineView: vscode.TreeView<unknown>;
+/** What activate() has built that the tests look at: the API's objects as they are, the log and panels as built. */
+export type TestHandles = Pick<ChatdeskTestApi, 'store' | 'dataStore' | 'agentsTree' | 'offlineTree' | 'agentsView' | 'offlineView'> & {
   log: Logger & { recentLines(): string[] };
   panels: { current(): DetailPanels | undefined };
-}
+};
 
 let underTestRunner = false;
 
@@ -66,16 +60,11 @@ export function extensionExports(context: vscode.ExtensionContext, handles: () =
   underTestRunner = context.extensionMode === vscode.ExtensionMode.Test;
   if (!underTestRunner) return undefined;
   const h = handles();
+  const { panels, ...rest } = h;
   return {
-    store: h.store,
-    dataStore: h.dataStore,
-    agentsTree: h.agentsTree,
-    offlineTree: h.offlineTree,
-    agentsView: h.agentsView,
-    offlineView: h.offlineView,
-    log: h.log,
+    ...rest,
     logLines: () => h.log.recentLines(),
-    panels: () => h.panels.current(),
+    panels: () => panels.current(),
     globalState: context.globalState,
     workspaceState: context.workspaceState,
   };
