@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openViewContainer, paneByTitle, parkMouse, quickInputBox, readNotification, setSideBarWidth, treeRows } from '../../scripts/lib/workbench.mjs';
 import { e2eContext } from './context.mjs';
-import { CONTAINER, addReveConnectionThroughUi, closeContext, failureShot, openChatdesk, shot, support } from './helpers.mjs';
+import { addReveConnectionThroughUi, cleanUpSuite, CONTAINER, openChatdesk, shot, support } from './helpers.mjs';
 
 const LABEL = 'Acme Support (REVE Chat)';
 const AGENTS = 40;
@@ -51,14 +51,7 @@ describe('Agent IDs in code, in the browser', function () {
     ({ context, page } = await openChatdesk('ws-agent-ids'));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await failureShot(page, this.currentTest.title);
-  });
-
-  after(async function () {
-    if (context) await closeContext(context);
-    await sandbox?.stop();
-  });
+  cleanUpSuite(() => ({ page, context, sandbox }));
 
   it('loads a connection and opens a sample integration file', async function () {
     await openViewContainer(page, CONTAINER);

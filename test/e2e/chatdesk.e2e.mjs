@@ -7,7 +7,7 @@ import {
   editorTab, openViewContainer, paneByTitle, parkMouse, setSideBarWidth, pickQuickItem, quickInputBox, readNotification, runCommand,
   treeRows, waitForFocusedItem, webviewFrame,
 } from '../../scripts/lib/workbench.mjs';
-import { CONTAINER, addReveConnectionThroughUi, chatdeskLogText, clickUntilCopied, closeContext, failureShot, openChatdesk, shot, support } from './helpers.mjs';
+import { addReveConnectionThroughUi, chatdeskLogText, cleanUpSuite, clickUntilCopied, CONTAINER, openChatdesk, shot, support } from './helpers.mjs';
 
 const LABEL = 'Acme Support (REVE Chat)';
 const AGENTS = 60;
@@ -25,14 +25,7 @@ describe('Chatdesk in the browser', function () {
     ({ context, page, guard } = await openChatdesk('ws-e2e'));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await failureShot(page, this.currentTest.title);
-  });
-
-  after(async function () {
-    if (context) await closeContext(context);
-    await sandbox?.stop();
-  });
+  cleanUpSuite(() => ({ page, context, sandbox }));
 
   it('shows the Chatdesk container with its welcome view', async function () {
     await openViewContainer(page, CONTAINER);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { editorTab, parkMouse, runCommand, webviewFrame } from '../../scripts/lib/workbench.mjs';
 import { buildPackageReadme, DEFAULT_SOURCE } from '../../scripts/package-readme.mjs';
-import { closeContext, failureShot, openChatdesk, shot } from './helpers.mjs';
+import { cleanUpSuite, openChatdesk, shot } from './helpers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,13 +22,7 @@ describe("Chatdesk's page in the Extensions view", function () {
     ({ context, page, guard } = await openChatdesk('ws-details'));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await failureShot(page, this.currentTest.title);
-  });
-
-  after(async function () {
-    if (context) await closeContext(context);
-  });
+  cleanUpSuite(() => ({ page, context }));
 
   it('opens from the installed extensions list', async function () {
     await runCommand(page, 'View: Show Extensions');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newWorkbenchContext, openWorkbench } from '../../scripts/lib/workbench.mjs';
 import { e2eContext } from './context.mjs';
-import { CONTAINER, closeContext, failureShot, guardContext } from './helpers.mjs';
+import { cleanUpSuite, CONTAINER, guardContext } from './helpers.mjs';
 
 const PROBE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/exports-probe');
 const DEVELOPMENT = 2;
@@ -37,13 +37,7 @@ describe('What another extension gets from an installed Chatdesk (issue 10)', fu
     console.log(`      probe report: ${JSON.stringify(report)}`);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await failureShot(page, this.currentTest.title);
-  });
-
-  after(async function () {
-    if (context) await closeContext(context);
-  });
+  cleanUpSuite(() => ({ page, context }));
 
   it('the probe ran beside the installed extension and activated it', function () {
     assert.equal(report.error, undefined, report.error);

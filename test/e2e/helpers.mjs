@@ -55,6 +55,23 @@ export async function failureShot(page, title) {
 }
 
 /**
+ * A suite's hooks: a screenshot after each failed test; after the last, its browser context closed, its sandbox
+ * stopped (a sandbox the suite stopped itself is fine) and, with `resetSettings`, the server's user settings reset.
+ * `get` returns the suite's current page, context and sandbox (they are made in its `before`).
+ */
+export function cleanUpSuite(get, { resetSettings = false } = {}) {
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await failureShot(get().page, this.currentTest.title);
+  });
+  after(async function () {
+    const { context, sandbox } = get();
+    if (context) await closeContext(context);
+    await sandbox?.stop().catch((e) => console.log(`      (the sandbox was already stopped: ${e?.message ?? e})`));
+    if (resetSettings) e2eContext().server.resetSettings();
+  });
+}
+
+/**
  * Watches a browser context for anything active content would do: dialogs, alert/confirm/prompt/print
  * calls (hooked in EVERY frame, webview iframes included: a sandboxed iframe may suppress the dialog itself),
  * CSP violations (securitypolicyviolation events in every frame), navigations away from the workbench or the

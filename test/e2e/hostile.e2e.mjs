@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { editorTab, openViewContainer, paneByTitle, parkMouse, quickInputBox, readNotification, runCommand, treeRows, webviewFrame } from '../../scripts/lib/workbench.mjs';
 import { e2eContext } from './context.mjs';
-import { CONTAINER, addReveConnectionThroughUi, chatdeskLogText, closeContext, failureShot, forEachTreeRow, openChatdesk, support } from './helpers.mjs';
+import { addReveConnectionThroughUi, chatdeskLogText, cleanUpSuite, CONTAINER, forEachTreeRow, openChatdesk, support } from './helpers.mjs';
 
 const LABEL = 'Hostile fixtures (REVE Chat)';
 const STEP = Number(process.env.CHATDESK_E2E_HOSTILE_STEP ?? 24);
@@ -103,15 +103,7 @@ describe('Hostile content in the browser (issue 6)', function () {
     console.log(`      ${payloads.length} of ${s.hostilePayloads.length} payloads in the sandbox`);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await failureShot(page, this.currentTest.title);
-  });
-
-  after(async function () {
-    if (context) await closeContext(context);
-    await sandbox?.stop();
-    e2eContext().server.resetSettings();
-  });
+  cleanUpSuite(() => ({ page, context, sandbox }), { resetSettings: true });
 
   it('adds the connection and renders every hostile tree row as text', async function () {
     await openViewContainer(page, CONTAINER);

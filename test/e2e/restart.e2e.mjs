@@ -8,7 +8,7 @@ import {
   activityIcon, editorTab, openViewContainer, paneByTitle, parkMouse, runCommand, setSideBarWidth, treeRows, webviewFrame,
 } from '../../scripts/lib/workbench.mjs';
 import { e2eContext } from './context.mjs';
-import { CONTAINER, addReveConnectionThroughUi, closeContext, failureShot, openChatdesk, shot, support } from './helpers.mjs';
+import { addReveConnectionThroughUi, cleanUpSuite, CONTAINER, openChatdesk, shot, support } from './helpers.mjs';
 
 const LABEL = 'Restart Test (REVE Chat)';
 const AGENTS = 45;
@@ -30,14 +30,7 @@ describe('Chatdesk after a window reload with the server gone', function () {
     ({ context, page } = await openChatdesk('ws-restart'));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await failureShot(page, this.currentTest.title);
-  });
-
-  after(async function () {
-    if (context) await closeContext(context);
-    await sandbox?.stop().catch(() => {});
-  });
+  cleanUpSuite(() => ({ page, context, sandbox }));
 
   it('loads a connection and opens an agent; the agents are saved for the next start', async function () {
     await openViewContainer(page, CONTAINER);

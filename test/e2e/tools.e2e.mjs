@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openViewContainer, parkMouse, readNotification, runCommand, setSideBarWidth } from '../../scripts/lib/workbench.mjs';
 import { e2eContext } from './context.mjs';
-import { CONTAINER, addReveConnectionThroughUi, closeContext, failureShot, openChatdesk, shot, support } from './helpers.mjs';
+import { addReveConnectionThroughUi, cleanUpSuite, CONTAINER, openChatdesk, shot, support } from './helpers.mjs';
 
 const LABEL = 'Tools Test (REVE Chat)';
 const CALL = 'Chatdesk Test Caller: Read Offline Messages Through the Tool';
@@ -47,14 +47,7 @@ describe('Chatdesk\'s offline-messages tool asks before visitor text goes to the
     await readNotification(page, /added/, { timeout: 30000 });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await failureShot(page, this.currentTest.title);
-  });
-
-  after(async function () {
-    if (context) await closeContext(context);
-    await sandbox?.stop();
-  });
+  cleanUpSuite(() => ({ page, context, sandbox }));
 
   it('asks before the first call; Cancel cancels the call and nothing reaches the caller', async function () {
     const file = await callTool();

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { openViewContainer, paneByTitle, parkMouse, readNotification, runCommand, treeRows } from '../../scripts/lib/workbench.mjs';
 import { e2eContext } from './context.mjs';
-import { CONTAINER, addReveConnectionThroughUi, closeContext, failureShot, forEachTreeRow, openChatdesk, support } from './helpers.mjs';
+import { addReveConnectionThroughUi, cleanUpSuite, CONTAINER, forEachTreeRow, openChatdesk, support } from './helpers.mjs';
 
 const LABEL = 'Markdown fixtures (REVE Chat)';
 const ECHO = '# Request failed\n+ the key\n- the account\n1) retry later\n$(warning) renew at www.example.invalid/renew-key or mail attacker@example.invalid';
@@ -133,15 +133,7 @@ describe('Tooltips in VS Code\'s own Markdown renderer (issue 10)', function () 
     await page.locator('.part.sidebar .codicon-loading').first().waitFor({ state: 'detached', timeout: 30000 }).catch(() => {});
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await failureShot(page, this.currentTest.title);
-  });
-
-  after(async function () {
-    if (context) await closeContext(context);
-    await sandbox?.stop();
-    e2eContext().server.resetSettings();
-  });
+  cleanUpSuite(() => ({ page, context, sandbox }), { resetSettings: true });
 
   it('agent tooltips: the name as typed; no link, icon, heading, list, table or emphasis from data; our status icon only', async function () {
     const seeds = new Set(s.reveSeedAgentNames);
