@@ -87,7 +87,9 @@ function fromErrorList(list: unknown[]): ErrorDetails | undefined {
   } else if (isField(first) && first.message) {
     message = `${first.code}: ${first.message}`;
   }
-  return { message, code: first.code, kind: kindForCode(first.code) };
+  const numeric = first.code !== undefined && /^\d{3}$/.test(first.code) ? Number(first.code) : NaN;
+  const byNumber = numeric >= 400 && numeric < 600 ? kindForStatus(numeric) : undefined;
+  return { message, code: first.code, kind: kindForCode(first.code) ?? byNumber };
 }
 
 /** Rocket.Chat puts the error type in brackets at the end: "… action [error-unauthorized]". */
@@ -102,11 +104,12 @@ export function detailsFromJson(body: unknown): ErrorDetails | undefined {
   if (Array.isArray(body)) return fromErrorList(body);
   if (!isObject(body)) return undefined;
   const b = body as Json;
-  // HelpCrunch {"errors":[…]}; REVE {"error":[…]}
-  if (Array.isArray(b.errors)) return fromErrorList(b.errors);
-  if (Array.isArray(b.error)) return fromErrorList(b.error);
   let details: ErrorDetails | undefined;
-  if (typeof b.error === 'string' || typeof b.message === 'string') {
+  // HelpCrunch {"errors":[…]}; REVE {"error":[…]}
+  const list = Array.isArray(b.errors) ? b.errors : Array.isArray(b.error) ? b.error : undefined;
+  if (list) {
+    details = fromErrorList(list);
+  } else if (typeof b.error === 'string' || typeof b.message === 'string') {
     // Rocket.Chat {success:false, error, errorType}; {status:"error", message}; {code, message}
     const text = toText(b.error) ?? toText(b.message) ?? '';
     const split = splitBracketCode(text);
@@ -117,11 +120,20 @@ export function detailsFromJson(body: unknown): ErrorDetails | undefined {
     details = detailsFromJson(b.error);
   }
   if (!details) return undefined;
-  // Rocket.Chat 429: details {timeToReset, seconds}; or "You must wait 10 seconds …" (see waitHints.ts)
-  const wait = waitFromBody(b) ?? waitFromText(details.message);
-  if (wait !== undefined && wait >= 0) details.retryAfterMs = wait;
+  // Whatever the shape: Rocket.Chat 429 details {timeToReset, seconds}, a retry_after field, or "You must wait
+  // 10 seconds …" in the message or any entry of a list (see waitHints.ts).
+  const wait = waitFromBody(b) ?? waitFromText(details.message) ?? firstDefined((list ?? []).slice(0, 20), (e) => waitFromText(entryOf(e)?.message));
+  if (wait !== undefined) details.retryAfterMs = wait;
   if (!details.kind && typeof b.code === 'number' && b.code >= 400 && b.code < 600) details.kind = kindForStatus(b.code);
   return details;
+}
+
+function firstDefined<T, R>(items: readonly T[], f: (item: T) => R | undefined): R | undefined {
+  for (const item of items) {
+    const r = f(item);
+    if (r !== undefined) return r;
+  }
+  return undefined;
 }
 
 /** `{ code: 403, message: "…" }` and other almost-JSON: pull the message out with a tolerant regex. */

@@ -295,6 +295,11 @@ export class HttpClient {
         } else {
           const retryAfter = status === 429 || status >= 500 || status === 400 ? retryAfterFromHeaders(res.headers, this.clock.now()) : undefined;
           failure = refineVendorError(errorForResponse(status, text, res.headers.get('content-type'), this.options.sanitise, retryAfter));
+          if (failure.kind === 'rate-limited' && failure.retryAfterMs === undefined && retryAfter === undefined) {
+            // A rate limit under another status (a 403 or 503 body that says so): its headers may name the wait.
+            const wait = retryAfterFromHeaders(res.headers, this.clock.now());
+            if (wait !== undefined) failure = this.stopRateLimited(failure, wait);
+          }
           serverWaitMs = failure.retryAfterMs;
           // After a rate limit every request on this budget pauses: for the server's wait, else the back-off ceiling.
           // Never longer than one wait may be: a later call (a refresh) tries again after that, not after the server's hour.

@@ -1,7 +1,7 @@
 // `npm run sandbox -- [options]`: starts the sandbox, prints base URLs and demo credentials, runs until Ctrl+C.
 
 import { startSandbox } from './server';
-import type { FaultOptions, SandboxOptions } from './types';
+import { STORM_429_FORMS, type FaultOptions, type SandboxOptions } from './types';
 
 const HELP = `Chatdesk sandbox: a local imitation of the REVE Chat, Rocket.Chat and HelpCrunch APIs.
 
@@ -25,7 +25,11 @@ Usage: npm run sandbox -- [options]
   --storm-rate R           fraction answered 429 regardless of limits
   --storm-no-retry-after   storm 429s carry no Retry-After
   --storm-seconds N        the wait storm 429s name (default 1 with Retry-After, else 60)
-  --storm-form FORM        Rocket.Chat storm 429 body: details | text | headers | bare (default details)
+  --storm-form FORM        how storm 429s name the wait: details | text | headers | bare (Rocket.Chat's forms;
+                           default details) | ratelimit | ratelimit-reset | reset-after | retry-after-ms |
+                           body-field (any platform)
+  --storm-text S           the sentence of storm 429s; {s} {m} {ms} = the wait in s, min, ms
+                           (e.g. "Please wait for {s} seconds.")
   --storm-status N         status of storm answers (default 429; 400 = older Rocket.Chat)
   --page-forever           every page is full, paging never ends
   --chunked                bodies chunked, without Content-Length
@@ -100,7 +104,8 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       case '--storm-no-retry-after': faults.storm429RetryAfter = false; break;
       case '--storm-seconds': faults.storm429Seconds = num(); break;
       case '--storm-status': faults.storm429Status = num(); break;
-      case '--storm-form': faults.storm429Form = oneOf(['details', 'text', 'headers', 'bare'] as const); break;
+      case '--storm-form': faults.storm429Form = oneOf(STORM_429_FORMS); break;
+      case '--storm-text': faults.storm429Text = value(); break;
       case '--forbidden': options.rocketchatForbidden = oneOf(['error-unauthorized', 'unauthorized', 'unauthorized-401', 'error-not-authorized'] as const); break;
       case '--restricted-permissions': {
         const allowed = ['view-agents', 'view-agent', 'view-departments', 'agents-available'] as const;

@@ -4,6 +4,7 @@
 import type { SandboxContext } from './context';
 import { header, json, pageOf, type PlatformHandler, type SandboxRequest, type SandboxResponse } from './http';
 import type { HelpcrunchAgent } from './model';
+import { stormWait } from './faults';
 
 const INVALID_REQUEST = { code: 'invalid_request', message: 'Invalid request' };
 
@@ -74,8 +75,21 @@ export function createHelpCrunch(ctx: SandboxContext): PlatformHandler {
       return json(404, { errors: [{ code: 'not_found', message: 'Not found' }] });
     },
     tooManyRequests(_req, retryAfterSeconds, faults) {
-      const res = tooMany(retryAfterSeconds);
-      if (faults?.storm429Status) res.status = faults.storm429Status;
+      const form = faults?.storm429Form;
+      if (!form || form === 'details' || form === 'headers') {
+        const res = tooMany(retryAfterSeconds);
+        if (faults?.storm429Status) res.status = faults.storm429Status;
+        return res;
+      }
+      // The other forms: the wait in the sentence, a header or a body field (guesses of what a proxy or a later
+      // HelpCrunch might send; HelpCrunch documents only the errors[] shape).
+      const seconds = retryAfterSeconds ?? faults?.storm429Seconds ?? 60;
+      const w = stormWait(faults, seconds, form === 'text' ? 'Too many requests. Retry in {s} seconds.' : 'Too many requests');
+      const res = json(faults?.storm429Status ?? 429, {
+        errors: [INVALID_REQUEST, { code: 'too_many_requests', message: form === 'bare' ? 'Too many requests' : w.text }],
+        ...(w.bodyField ?? {}),
+      }, form === 'bare' ? {} : w.headers);
+      if (retryAfterSeconds !== undefined && form !== 'bare') res.headers['Retry-After'] = String(retryAfterSeconds);
       return res;
     },
   };

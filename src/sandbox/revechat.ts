@@ -6,6 +6,7 @@ import type { SandboxContext } from './context';
 import { header, json, pageOf, raw, type PlatformHandler, type SandboxRequest, type SandboxResponse } from './http';
 import { verifyReveKey } from './jwt';
 import type { ReveAgent, ReveOfflineMessage } from './model';
+import { stormWait } from './faults';
 import { REVE_SINGLE_AGENT_EXAMPLE } from './seedExamples';
 
 const SERVER = { Server: 'Apache-Coyote/1.1' };
@@ -236,7 +237,20 @@ export function createReveChat(ctx: SandboxContext): PlatformHandler {
       return rateLimited(req) ?? route(req);
     },
     tooManyRequests(_req, retryAfterSeconds, faults) {
-      return tooMany(retryAfterSeconds, faults?.storm429Status, faults?.storm429Seconds);
+      const form = faults?.storm429Form;
+      if ((!form || form === 'details' || form === 'headers') && faults?.storm429Text === undefined) {
+        return tooMany(retryAfterSeconds, faults?.storm429Status, faults?.storm429Seconds);
+      }
+      // The other forms (FaultOptions.storm429Form): the wait in the sentence only, a header, or a body field.
+      const seconds = retryAfterSeconds ?? faults?.storm429Seconds ?? 60;
+      const named = form === 'text' || form === 'details' || form === 'headers' || form === undefined;
+      const w = stormWait(faults, seconds, named ? 'Too many requests. Please wait {s} seconds before trying again.' : 'Too many requests.');
+      const entries = JSON.stringify([{ code: 429, message: form === 'bare' ? 'Too many requests.' : w.text }]);
+      const field = w.bodyField ? `,\n    "retry_after": ${w.bodyField.retry_after}` : '';
+      return raw(faults?.storm429Status ?? 429, `{\n    "error": ${entries}${field}\n}`, 'application/json', {
+        ...SERVER, ...(form === 'bare' ? {} : w.headers),
+        ...(retryAfterSeconds === undefined || form === 'bare' ? {} : { 'Retry-After': String(retryAfterSeconds) }),
+      });
     },
   };
 }

@@ -6,6 +6,7 @@ import type { SandboxContext } from './context';
 import { rocketAvailableExample, sortRocketAgents } from './data';
 import { header, json, pageOf, type PlatformHandler, type SandboxRequest, type SandboxResponse } from './http';
 import type { RocketAgent, RocketListedAgent } from './model';
+import { stormWait } from './faults';
 import { mulberry32 } from './prng';
 import type { FaultOptions } from './types';
 
@@ -121,11 +122,17 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
     return entry && token === entry.token ? entry.user : undefined;
   }
 
-  function tooMany(timeToReset: number, now: number, headers: Record<string, string> = {}, form: FaultOptions['storm429Form'] = 'details', status = 429): SandboxResponse {
+  function tooMany(timeToReset: number, now: number, headers: Record<string, string> = {}, form: FaultOptions['storm429Form'] = 'details', status = 429, faults?: FaultOptions): SandboxResponse {
     const seconds = Math.max(1, Math.ceil(timeToReset / 1000));
     const text = `Error, too many requests. Please slow down. You must wait ${seconds} seconds before trying this endpoint again. [error-too-many-requests]`;
     switch (form) {
-      case 'text': return json(status, { success: false, error: text, errorType: 'error-too-many-requests' });
+      case 'text': return faults?.storm429Text === undefined
+        ? json(status, { success: false, error: text, errorType: 'error-too-many-requests' })
+        : json(status, { success: false, error: stormWait(faults, seconds, text).text });
+      case 'ratelimit': case 'ratelimit-reset': case 'reset-after': case 'retry-after-ms': case 'body-field': {
+        const w = stormWait(faults, seconds, 'Too many requests');
+        return json(status, { success: false, error: 'Too many requests', ...(w.bodyField ?? {}) }, { ...headers, ...w.headers });
+      }
       case 'headers': return json(status, { success: false, error: 'Too many requests' }, {
         'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(now + timeToReset), ...headers,
       });
@@ -337,7 +344,7 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
     },
     tooManyRequests(req, retryAfterSeconds, faults) {
       const seconds = retryAfterSeconds ?? faults?.storm429Seconds ?? 60;
-      return tooMany(seconds * 1000, req.now, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }, faults?.storm429Form, faults?.storm429Status);
+      return tooMany(seconds * 1000, req.now, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }, faults?.storm429Form, faults?.storm429Status, faults);
     },
   };
 }

@@ -1,6 +1,10 @@
 // Public shape of the sandbox: the local server that imitates REVE Chat, Rocket.Chat and HelpCrunch.
 // Tests, the benchmarks, `npm run sandbox` and the extension's demo mode all program against this.
 
+/** How a storm 429 names its wait (FaultOptions.storm429Form). */
+export type Storm429Form = 'details' | 'text' | 'headers' | 'bare' | 'ratelimit' | 'ratelimit-reset' | 'reset-after' | 'retry-after-ms' | 'body-field';
+export const STORM_429_FORMS: readonly Storm429Form[] = ['details', 'text', 'headers', 'bare', 'ratelimit', 'ratelimit-reset', 'reset-after', 'retry-after-ms', 'body-field'];
+
 export interface FaultOptions {
   /** Added delay per request, ms (before headers). */
   latencyMs?: number;
@@ -34,8 +38,18 @@ export interface FaultOptions {
    * `details.timeToReset`; 'text': only the text "You must wait N seconds" with `errorType` (the body of
    * RocketChat/Rocket.Chat#13441), no X-RateLimit-* headers; 'headers': `{success:false,error:"Too many requests"}`
    * with X-RateLimit-Remaining 0 and Reset; 'bare': `{success:false,error:"Too many requests"}`, no wait at all.
+   * On every platform: 'text' (the wait only in the sentence, see storm429Text), 'ratelimit' (the IETF draft header
+   * `RateLimit: limit=N, remaining=0, reset=S`), 'ratelimit-reset' (`RateLimit-Reset: S`), 'reset-after'
+   * (`X-RateLimit-Reset-After: S`), 'retry-after-ms' (`Retry-After-Ms`), 'body-field' (a top-level `retry_after: S`
+   * next to the platform's error body). REVE Chat and HelpCrunch read 'details' and 'headers' as their default body.
    */
-  storm429Form?: 'details' | 'text' | 'headers' | 'bare';
+  storm429Form?: Storm429Form;
+  /**
+   * With storm429Rate: the sentence the 429 says, in each platform's own error shape (REVE Chat `{"error":[…]}`,
+   * HelpCrunch `{"errors":[…]}`, Rocket.Chat `{success:false,error}`); `{s}`, `{m}` and `{ms}` stand for the wait in
+   * seconds, minutes and milliseconds. Default: each platform's own sentence.
+   */
+  storm429Text?: string;
   /** With storm429Rate: the status (default 429; older Rocket.Chat servers answered their limiter with 400). */
   storm429Status?: number;
   /** Every page request returns a full page (never ends). */
