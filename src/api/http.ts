@@ -66,6 +66,11 @@ export interface HttpRequest {
   route?: string;
   /** The waiting budget of the listing this request belongs to (its own budget also applies). */
   budget?: WaitBudget;
+  /**
+   * A 2xx in plain text (not JSON, not HTML, not the start of a JSON value cut short) is returned with `body`
+   * undefined and the words in `text`, instead of failing as unreadable: REVE Chat answers in plain text.
+   */
+  acceptText?: boolean;
 }
 
 export interface HttpResponse {
@@ -284,6 +289,7 @@ export class HttpClient {
             return { status, headers: res.headers, body: JSON.parse(trimmed), text };
           } catch (e) {
             const html = looksLikeHtml(trimmed, res.headers.get('content-type'));
+            if (req.acceptText && !html && !/^[[{"]/.test(trimmed)) return { status, headers: res.headers, body: undefined, text };
             failure = new ApiError(
               'malformed',
               html

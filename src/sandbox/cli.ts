@@ -1,7 +1,7 @@
 // `npm run sandbox -- [options]`: starts the sandbox, prints base URLs and demo credentials, runs until Ctrl+C.
 
 import { startSandbox } from './server';
-import { STORM_429_FORMS, type FaultOptions, type SandboxOptions } from './types';
+import { REVECHAT_LIST_ENDS, STORM_429_FORMS, type FaultOptions, type SandboxOptions } from './types';
 
 const HELP = `Chatdesk sandbox: a local imitation of the REVE Chat, Rocket.Chat and HelpCrunch APIs.
 
@@ -45,7 +45,10 @@ Usage: npm run sandbox -- [options]
   --duplicate-departments  REVE Chat and Rocket.Chat agents list their first department twice
   --ignore-page-no         REVE Chat ignores page_no: every page is page 1
   --list-end FORM          REVE Chat page past the end: empty | not-found | not-found-legacy | not-found-text |
-                           error-200 | null-body | json-null | empty-body | no-content | invalid-page
+                           error-200 | null-body | json-null | empty-body | no-content | invalid-page |
+                           legacy-200 | text-200 | object-body | string-body | false-body | out-of-range |
+                           page-limit
+  --list-end-message S     REVE Chat: the words of that answer (e.g. "Data not available")
   --empty-account          REVE Chat account without agents
   --rate-limit off         disable all rate limits
   --rate-window MS         rate-limit window (default 60000)
@@ -120,7 +123,8 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       case '--agent-name': options.rocketchatAgentName = value(); break;
       case '--duplicate-departments': options.duplicateDepartments = true; break;
       case '--ignore-page-no': options.revechatIgnorePageNo = true; break;
-      case '--list-end': options.revechatListEnd = oneOf(['empty', 'not-found', 'not-found-legacy', 'not-found-text', 'error-200', 'null-body', 'json-null', 'empty-body', 'no-content', 'invalid-page'] as const); break;
+      case '--list-end': options.revechatListEnd = oneOf(REVECHAT_LIST_ENDS); break;
+      case '--list-end-message': options.revechatListEndMessage = value(); break;
       case '--empty-account': options.revechatEmptyAccount = true; break;
       case '--page-forever': faults.pageForever = true; break;
       case '--chunked': faults.chunked = true; break;

@@ -22,7 +22,7 @@ export interface SandboxContext {
   /** The options the handlers read as they are (variants of vendor behaviour). */
   variants: Pick<SandboxOptions,
     'rocketchatForbidden' | 'rocketchatRestrictedPermissions' | 'rocketchatTwoFactor' | 'rocketchatUnstableTies' | 'rocketchatIgnoreSort'
-    | 'revechatIgnorePageNo' | 'revechatListEnd' | 'revechatEmptyAccount'>;
+    | 'revechatIgnorePageNo' | 'revechatListEnd' | 'revechatListEndMessage' | 'revechatEmptyAccount'>;
   /** HelpCrunch 429s carry Retry-After (undocumented by HelpCrunch). */
   helpcrunchRetryAfter: boolean;
   faults(): FaultOptions;

@@ -94,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       rocketchatIgnoreSort: options.rocketchatIgnoreSort,
       revechatIgnorePageNo: options.revechatIgnorePageNo,
       revechatListEnd: options.revechatListEnd,
+      revechatListEndMessage: options.revechatListEndMessage,
       revechatEmptyAccount: options.revechatEmptyAccount,
     },
     helpcrunchRetryAfter: rl.helpcrunchRetryAfter ?? true,

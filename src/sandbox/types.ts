@@ -1,6 +1,12 @@
 // Public shape of the sandbox: the local server that imitates REVE Chat, Rocket.Chat and HelpCrunch.
 // Tests, the benchmarks, `npm run sandbox` and the extension's demo mode all program against this.
 
+/** How REVE Chat answers a page past the end of a list (SandboxOptions.revechatListEnd). */
+export type RevechatListEnd = 'empty' | 'not-found' | 'not-found-legacy' | 'not-found-text' | 'error-200' | 'null-body' | 'json-null' | 'empty-body'
+  | 'no-content' | 'invalid-page' | 'legacy-200' | 'text-200' | 'object-body' | 'string-body' | 'false-body' | 'out-of-range' | 'page-limit';
+export const REVECHAT_LIST_ENDS: readonly RevechatListEnd[] = ['empty', 'not-found', 'not-found-legacy', 'not-found-text', 'error-200', 'null-body',
+  'json-null', 'empty-body', 'no-content', 'invalid-page', 'legacy-200', 'text-200', 'object-body', 'string-body', 'false-body', 'out-of-range', 'page-limit'];
+
 /** How a storm 429 names its wait (FaultOptions.storm429Form). */
 export type Storm429Form = 'details' | 'text' | 'headers' | 'bare' | 'ratelimit' | 'ratelimit-reset' | 'reset-after' | 'retry-after-ms' | 'body-field';
 export const STORM_429_FORMS: readonly Storm429Form[] = ['details', 'text', 'headers', 'bare', 'ratelimit', 'ratelimit-reset', 'reset-after', 'retry-after-ms', 'body-field'];
@@ -121,9 +127,14 @@ export interface SandboxOptions {
    * "body":null}`; 'not-found-legacy': 404 `{"error":[{"code":404,"message":"No Record found …"}]}`; 'not-found-text':
    * 404 plain text; 'error-200': 200 `{"status":"error","message":"No agents found","body":null}`; 'null-body':
    * 200 envelope with `body: null`; 'json-null': 200 `null`; 'empty-body': 200 with no body; 'no-content': 204;
-   * 'invalid-page': 400 "Invalid Page Number: N".
+   * 'invalid-page': 400 "Invalid Page Number: N"; 'legacy-200': 200 `{"error":[{"code":404,"message":"No Record found"}]}`;
+   * 'text-200': 200 plain text "No record found"; 'object-body', 'string-body', 'false-body': 200 envelope whose `body`
+   * is `{}`, `""` or `false` (legacy: that bare value); 'out-of-range': 422 envelope "page_no is out of range";
+   * 'page-limit': 400 envelope "page_no must be less than or equal to N".
    */
-  revechatListEnd?: 'empty' | 'not-found' | 'not-found-legacy' | 'not-found-text' | 'error-200' | 'null-body' | 'json-null' | 'empty-body' | 'no-content' | 'invalid-page';
+  revechatListEnd?: RevechatListEnd;
+  /** REVE Chat: the words of the list-end answer instead of the form's own ("Data not available", "Empty result", …). */
+  revechatListEndMessage?: string;
   /** REVE Chat: the account has no agents (page 1 is answered as `revechatListEnd` says). */
   revechatEmptyAccount?: boolean;
   rateLimits?: RateLimitOptions;
