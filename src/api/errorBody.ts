@@ -22,6 +22,8 @@ export interface ErrorDetails {
   kind?: ApiErrorKind;
   /** A wait the body asks for (Rocket.Chat `details.timeToReset`, "wait N seconds"). */
   retryAfterMs?: number;
+  /** The two-factor method the body's `details.method` names (Rocket.Chat: totp, email, password). */
+  twoFactor?: string;
 }
 
 /**
@@ -39,6 +41,15 @@ export function looksLikeHtml(text: string, contentType: string | null | undefin
 }
 
 const GENERIC_CODES = new Set(['invalid_request']);
+/** Rocket.Chat's two-factor methods (`details.method` of its `totp-required` error). */
+const TWO_FACTOR_METHODS = new Set(['totp', 'email', 'password']);
+
+/**
+ * Permission codes: Rocket.Chat's Meteor.Error codes of its permission checks (`error-not-allowed` "Not allowed",
+ * `error-action-not-allowed`, `error-no-permission` "No permission", `not-authorized`, `error-not-authorized`,
+ * `error-forbidden`; apps/meteor/server/methods and the apps' server folders), and the same words in other vendors' spellings.
+ */
+export const PERMISSION_CODE = /^(?:error[-_])?(?:[a-z]+[-_]){0,4}?(?:not[-_]allowed|no[-_]permissions?(?:[-_][a-z]+){0,5}|not[-_]authori[sz]ed|permission[-_]denied|access[-_]denied|forbidden|insufficient[-_]permissions?)$/;
 
 /** Codes (HelpCrunch, Rocket.Chat errorType) that say what kind of failure it is whatever the status. */
 function kindForCode(code: string | undefined): ApiErrorKind | undefined {
@@ -46,7 +57,7 @@ function kindForCode(code: string | undefined): ApiErrorKind | undefined {
   const c = code.toLowerCase();
   if (c === 'unauthorized' || c === 'invalid_token' || c === 'error-invalid-token' || c === 'totp-required' || c === 'totp-invalid') return 'auth';
   if (c === 'too_many_requests' || c === 'error-too-many-requests') return 'rate-limited';
-  if (c === 'forbidden' || c === 'error-unauthorized' || c === 'error-not-allowed' || c === 'access_denied') return 'forbidden';
+  if (c === 'forbidden' || c === 'error-unauthorized' || c === 'error-not-allowed' || c === 'access_denied' || PERMISSION_CODE.test(c)) return 'forbidden';
   if (c === 'not_found' || c.endsWith('_not_found') || c === 'error-not-found') return 'not-found';
   return undefined;
 }
@@ -124,6 +135,12 @@ export function detailsFromJson(body: unknown): ErrorDetails | undefined {
   // 10 seconds …" in the message or any entry of a list (see waitHints.ts).
   const wait = waitFromBody(b) ?? waitFromText(details.message) ?? firstDefined((list ?? []).slice(0, 20), (e) => waitFromText(entryOf(e)?.message));
   if (wait !== undefined) details.retryAfterMs = wait;
+  // Rocket.Chat's two-factor demand: details {method, codeGenerated, availableMethods} (apps/meteor/app/2fa/server/code).
+  const method = isObject(b.details) && typeof b.details.method === 'string' ? b.details.method.trim().toLowerCase() : undefined;
+  if (method && TWO_FACTOR_METHODS.has(method)) {
+    details.twoFactor = method;
+    details.kind = 'auth';
+  }
   if (!details.kind && typeof b.code === 'number' && b.code >= 400 && b.code < 600) details.kind = kindForStatus(b.code);
   return details;
 }
@@ -190,6 +207,11 @@ const DEFAULT_MESSAGES: Record<ApiErrorKind, string> = {
   unsupported: 'This platform does not support this.',
 };
 
+/** Whether `message` is one of Chatdesk's own stand-ins (defaultMessage, the HTML note), not the server's words. */
+export function isStandInMessage(message: string): boolean {
+  return message.startsWith('The server returned an HTML error page') || Object.values(DEFAULT_MESSAGES).some((m) => message.startsWith(m));
+}
+
 export function defaultMessage(kind: ApiErrorKind, status?: number): string {
   return status ? `${DEFAULT_MESSAGES[kind]} (HTTP ${status})` : DEFAULT_MESSAGES[kind];
 }
@@ -221,5 +243,6 @@ export function errorForResponse(
     status,
     code: details.code ? clip(sanitise(details.code), 100) : undefined,
     retryAfterMs: retryAfterMs ?? details.retryAfterMs,
+    twoFactor: details.twoFactor,
   });
 }

@@ -1,7 +1,7 @@
 // `npm run sandbox -- [options]`: starts the sandbox, prints base URLs and demo credentials, runs until Ctrl+C.
 
 import { startSandbox } from './server';
-import { REVECHAT_LIST_ENDS, STORM_429_FORMS, type FaultOptions, type SandboxOptions } from './types';
+import { REVECHAT_LIST_ENDS, ROCKETCHAT_FORBIDDEN, ROCKETCHAT_TWO_FACTOR, STORM_429_FORMS, type FaultOptions, type SandboxOptions } from './types';
 
 const HELP = `Chatdesk sandbox: a local imitation of the REVE Chat, Rocket.Chat and HelpCrunch APIs.
 
@@ -34,11 +34,14 @@ Usage: npm run sandbox -- [options]
   --page-forever           every page is full, paging never ends
   --chunked                bodies chunked, without Content-Length
   --forbidden FORM         Rocket.Chat missing permission: error-unauthorized | unauthorized |
-                           unauthorized-401 | error-not-authorized (default error-unauthorized)
+                           unauthorized-401 | error-not-authorized | unauthorized-400 | unauthorized-200 |
+                           error-action-not-allowed | error-not-allowed | error-no-permission |
+                           not-authorized | message-403 | html-403 (default error-unauthorized)
   --restricted-permissions LIST
                            permissions of the restricted Rocket.Chat user, comma-separated
                            (view-agents, view-agent, view-departments, agents-available)
-  --two-factor KIND        Rocket.Chat answers every call 400 totp-required | totp-invalid
+  --two-factor KIND        Rocket.Chat asks every call for two-factor: totp-required | totp-invalid |
+                           email | text-only | method-only | email-text
   --unstable-ties          Rocket.Chat: tied agents come in a new order for each page (unless sort={"_id":1})
   --ignore-sort            Rocket.Chat ignores sort (always by name)
   --agent-name NAME        Rocket.Chat: every generated agent is called NAME (e.g. Support)
@@ -109,7 +112,7 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       case '--storm-status': faults.storm429Status = num(); break;
       case '--storm-form': faults.storm429Form = oneOf(STORM_429_FORMS); break;
       case '--storm-text': faults.storm429Text = value(); break;
-      case '--forbidden': options.rocketchatForbidden = oneOf(['error-unauthorized', 'unauthorized', 'unauthorized-401', 'error-not-authorized'] as const); break;
+      case '--forbidden': options.rocketchatForbidden = oneOf(ROCKETCHAT_FORBIDDEN); break;
       case '--restricted-permissions': {
         const allowed = ['view-agents', 'view-agent', 'view-departments', 'agents-available'] as const;
         const list = value().split(',').map((p) => p.trim()).filter(Boolean);
@@ -117,7 +120,7 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
         options.rocketchatRestrictedPermissions = list as (typeof allowed)[number][];
         break;
       }
-      case '--two-factor': options.rocketchatTwoFactor = oneOf(['totp-required', 'totp-invalid'] as const); break;
+      case '--two-factor': options.rocketchatTwoFactor = oneOf(ROCKETCHAT_TWO_FACTOR); break;
       case '--unstable-ties': options.rocketchatUnstableTies = true; break;
       case '--ignore-sort': options.rocketchatIgnoreSort = true; break;
       case '--agent-name': options.rocketchatAgentName = value(); break;

@@ -1,6 +1,13 @@
 // Public shape of the sandbox: the local server that imitates REVE Chat, Rocket.Chat and HelpCrunch.
 // Tests, the benchmarks, `npm run sandbox` and the extension's demo mode all program against this.
 
+export type RocketchatForbidden = 'error-unauthorized' | 'unauthorized' | 'unauthorized-401' | 'error-not-authorized' | 'unauthorized-400'
+  | 'unauthorized-200' | 'error-action-not-allowed' | 'error-not-allowed' | 'error-no-permission' | 'not-authorized' | 'message-403' | 'html-403';
+export const ROCKETCHAT_FORBIDDEN: readonly RocketchatForbidden[] = ['error-unauthorized', 'unauthorized', 'unauthorized-401', 'error-not-authorized',
+  'unauthorized-400', 'unauthorized-200', 'error-action-not-allowed', 'error-not-allowed', 'error-no-permission', 'not-authorized', 'message-403', 'html-403'];
+export type RocketchatTwoFactor = 'totp-required' | 'totp-invalid' | 'email' | 'text-only' | 'method-only' | 'email-text';
+export const ROCKETCHAT_TWO_FACTOR: readonly RocketchatTwoFactor[] = ['totp-required', 'totp-invalid', 'email', 'text-only', 'method-only', 'email-text'];
+
 /** How REVE Chat answers a page past the end of a list (SandboxOptions.revechatListEnd). */
 export type RevechatListEnd = 'empty' | 'not-found' | 'not-found-legacy' | 'not-found-text' | 'error-200' | 'null-body' | 'json-null' | 'empty-body'
   | 'no-content' | 'invalid-page' | 'legacy-200' | 'text-200' | 'object-body' | 'string-body' | 'false-body' | 'out-of-range' | 'page-limit';
@@ -98,16 +105,25 @@ export interface SandboxOptions {
    * Rocket.Chat: how a missing permission is answered. 'error-unauthorized' (default): 403 "User does not have the
    * permissions required for this action [error-unauthorized]"; 'unauthorized': 403 `{"error":"unauthorized"}`
    * (API.v1.forbidden()); 'unauthorized-401': 401 `{"error":"unauthorized"}` (API.v1.unauthorized() of some
-   * versions); 'error-not-authorized': 400 `{"error":"error-not-authorized"}` (a bare Meteor error).
+   * versions); 'error-not-authorized': 400 `{"error":"error-not-authorized"}` (a bare Meteor error);
+   * 'unauthorized-400' / 'unauthorized-200': `{"success":false,"error":"unauthorized"}` under 400 or 200; the permission
+   * codes of the server's methods under 400 `{error:"… [code]",errorType}`: 'error-action-not-allowed',
+   * 'error-not-allowed', 'error-no-permission'; 'not-authorized' (403); 'message-403' (403 `{status:"error",message}`);
+   * 'html-403' (a proxy's HTML page).
    */
-  rocketchatForbidden?: 'error-unauthorized' | 'unauthorized' | 'unauthorized-401' | 'error-not-authorized';
+  rocketchatForbidden?: RocketchatForbidden;
   /**
    * Rocket.Chat: the permissions of the restricted demo user (default none): e.g. ['agents-available'] for a user
    * who may ask the legacy endpoint but not list agents.
    */
   rocketchatRestrictedPermissions?: ('view-agents' | 'view-agent' | 'view-departments' | 'agents-available')[];
-  /** Rocket.Chat: every authenticated request answers 400 with this two-factor error (a token without the bypass). */
-  rocketchatTwoFactor?: 'totp-required' | 'totp-invalid';
+  /**
+   * Rocket.Chat: every authenticated request answers with this two-factor error (a token without the bypass):
+   * 'totp-required' / 'totp-invalid' (400 with the code and `details.method`), 'email' (the code, method e-mail),
+   * 'text-only' (400 "TOTP Required", no code), 'method-only' (400 with `details.method` only), 'email-text'
+   * (401 `{status:"error"}` asking for the e-mailed code, in words only).
+   */
+  rocketchatTwoFactor?: RocketchatTwoFactor;
   /**
    * Rocket.Chat: sorted by a field with ties (the default, by name), tied agents come in a different order for each
    * page query, as a database without a total order returns them; `sort={"_id":1}` is stable.
