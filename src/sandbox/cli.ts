@@ -53,6 +53,8 @@ Usage: npm run sandbox -- [options]
                            page-limit
   --list-end-message S     REVE Chat: the words of that answer (e.g. "Data not available")
   --empty-account          REVE Chat account without agents
+  --hc-total-extra N       HelpCrunch meta.total is N more than the agents listed (1 = the docs' example)
+  --hc-agent-leaves        HelpCrunch: the first agent leaves right after the first page is read
   --rate-limit off         disable all rate limits
   --rate-window MS         rate-limit window (default 60000)
   --hostile S              add records carrying the string S (repeatable)
@@ -129,6 +131,8 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       case '--list-end': options.revechatListEnd = oneOf(REVECHAT_LIST_ENDS); break;
       case '--list-end-message': options.revechatListEndMessage = value(); break;
       case '--empty-account': options.revechatEmptyAccount = true; break;
+      case '--hc-total-extra': options.helpcrunchTotalExtra = num(); break;
+      case '--hc-agent-leaves': options.helpcrunchAgentLeaves = true; break;
       case '--page-forever': faults.pageForever = true; break;
       case '--chunked': faults.chunked = true; break;
       case '--rate-limit': {

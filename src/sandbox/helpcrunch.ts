@@ -46,12 +46,24 @@ export function createHelpCrunch(ctx: SandboxContext): PlatformHandler {
     return res;
   }
 
-  function list<T>(req: SandboxRequest, items: readonly T[], ext: (a: T, i: number) => T): SandboxResponse {
+  function list<T>(req: SandboxRequest, items: readonly T[], ext: (a: T, i: number) => T, extra = 0): SandboxResponse {
     const p = paging(req);
     if ('status' in p) return p;
     const forever = ctx.faults().pageForever === true;
     const page = pageOf(items, p.offset, p.limit, forever, ext);
-    return json(200, { data: page, meta: { total: forever ? p.offset + page.length + p.limit : items.length } });
+    return json(200, { data: page, meta: { total: forever ? p.offset + page.length + p.limit : items.length + extra } });
+  }
+
+  // helpcrunchAgentLeaves: the first agent is removed once the first page has been read (offset paging has no snapshot).
+  let agents = data.agents;
+  let firstPageServed = false;
+  function agentList(req: SandboxRequest): SandboxResponse {
+    const res = list(req, agents, extend, ctx.variants.helpcrunchTotalExtra ?? 0);
+    if (ctx.variants.helpcrunchAgentLeaves && !firstPageServed && (req.query.get('offset') ?? '0') === '0' && res.status === 200) {
+      firstPageServed = true;
+      agents = agents.slice(1);
+    }
+    return res;
   }
 
   return {
@@ -67,7 +79,7 @@ export function createHelpCrunch(ctx: SandboxContext): PlatformHandler {
         if (!r.allowed) return tooMany(ctx.helpcrunchRetryAfter ? Math.max(1, Math.ceil(r.timeToReset / 1000)) : undefined);
       }
       const path = req.path.replace(/\/$/, '');
-      if (req.method === 'GET' && path === '/v1/agents') return list(req, data.agents, extend);
+      if (req.method === 'GET' && path === '/v1/agents') return agentList(req);
       if (req.method === 'GET' && path === '/v1/departments') {
         return list(req, data.departments, (d, i) => ({ ...d, id: 10_000 + i }));
       }

@@ -96,6 +96,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       revechatListEnd: options.revechatListEnd,
       revechatListEndMessage: options.revechatListEndMessage,
       revechatEmptyAccount: options.revechatEmptyAccount,
+      helpcrunchTotalExtra: options.helpcrunchTotalExtra,
+      helpcrunchAgentLeaves: options.helpcrunchAgentLeaves,
     },
     helpcrunchRetryAfter: rl.helpcrunchRetryAfter ?? true,
     faults: () => injector.options,

@@ -151,6 +151,13 @@ export interface SandboxOptions {
   revechatListEnd?: RevechatListEnd;
   /** REVE Chat: the words of the list-end answer instead of the form's own ("Data not available", "Empty result", …). */
   revechatListEndMessage?: string;
+  /**
+   * HelpCrunch: `meta.total` of the agent list is this many more than the agents it lists (1 = the vendor's own example,
+   * seed 002: total 5 for 4 agents).
+   */
+  helpcrunchTotalExtra?: number;
+  /** HelpCrunch: the first agent is removed right after the first page of agents is served (a list that moves). */
+  helpcrunchAgentLeaves?: boolean;
   /** REVE Chat: the account has no agents (page 1 is answered as `revechatListEnd` says). */
   revechatEmptyAccount?: boolean;
   rateLimits?: RateLimitOptions;
