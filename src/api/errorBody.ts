@@ -23,6 +23,8 @@ export interface ErrorDetails {
   kind?: ApiErrorKind;
   /** A wait the body asks for (Rocket.Chat `details.timeToReset`, "wait N seconds"). */
   retryAfterMs?: number;
+  /** The two-factor method the body's `details.method` names (Rocket.Chat: totp, email, password). */
+  twoFactor?: string;
 }
 
 /**
@@ -40,6 +42,15 @@ export function looksLikeHtml(text: string, contentType: string | null | undefin
 }
 
 const GENERIC_CODES = new Set(['invalid_request']);
+/** Rocket.Chat's two-factor methods (`details.method` of its `totp-required` error). */
+const TWO_FACTOR_METHODS = new Set(['totp', 'email', 'password']);
+
+/**
+ * Permission codes: Rocket.Chat's Meteor.Error codes of its permission checks (`error-not-allowed` "Not allowed",
+ * `error-action-not-allowed`, `error-no-permission` "No permission", `not-authorized`, `error-not-authorized`,
+ * `error-forbidden`; apps/meteor/server/methods and the apps' server folders), and the same words in other vendors' spellings.
+ */
+export const PERMISSION_CODE = /^(?:error[-_])?(?:[a-z]+[-_]){0,4}?(?:not[-_]allowed|no[-_]permissions?(?:[-_][a-z]+){0,5}|not[-_]authori[sz]ed|permission[-_]denied|access[-_]denied|forbidden|insufficient[-_]permissions?)$/;
 
 /** Codes (HelpCrunch, Rocket.Chat errorType) that say what kind of failure it is whatever the status. */
 function kindForCode(code: string | undefined): ApiErrorKind | undefined {
@@ -47,7 +58,7 @@ function kindForCode(code: string | undefined): ApiErrorKind | undefined {
   const c = code.toLowerCase();
   if (c === 'unauthorized' || c === 'invalid_token' || c === 'error-invalid-token' || c === 'totp-required' || c === 'totp-invalid') return 'auth';
   if (c === 'too_many_requests' || c === 'error-too-many-requests') return 'rate-limited';
-  if (c === 'forbidden' || c === 'error-unauthorized' || c === 'error-not-allowed' || c === 'access_denied') return 'forbidden';
+  if (c === 'forbidden' || c === 'error-unauthorized' || c === 'error-not-allowed' || c === 'access_denied' || PERMISSION_CODE.test(c)) return 'forbidden';
   if (c === 'not_found' || c.endsWith('_not_found') || c === 'error-not-found') return 'not-found';
   return undefined;
 }
@@ -89,7 +100,9 @@ function fromErrorList(list: unknown[]): ErrorDetails | undefined {
   } else if (isField(first) && first.message) {
     message = `${first.code}: ${first.message}`;
   }
-  return { message, code: first.code, kind: kindForCode(first.code) };
+  const numeric = first.code !== undefined && /^\d{3}$/.test(first.code) ? Number(first.code) : NaN;
+  const byNumber = numeric >= 400 && numeric < 600 ? kindForStatus(numeric) : undefined;
+  return { message, code: first.code, kind: kindForCode(first.code) ?? byNumber };
 }
 
 /** Rocket.Chat puts the error type in brackets at the end: "… action [error-unauthorized]". */
@@ -104,11 +117,12 @@ export function detailsFromJson(body: unknown): ErrorDetails | undefined {
   if (Array.isArray(body)) return fromErrorList(body);
   if (!isObject(body)) return undefined;
   const b = body as Json;
-  // HelpCrunch {"errors":[…]}; REVE {"error":[…]}
-  if (Array.isArray(b.errors)) return fromErrorList(b.errors);
-  if (Array.isArray(b.error)) return fromErrorList(b.error);
   let details: ErrorDetails | undefined;
-  if (typeof b.error === 'string' || typeof b.message === 'string') {
+  // HelpCrunch {"errors":[…]}; REVE {"error":[…]}
+  const list = Array.isArray(b.errors) ? b.errors : Array.isArray(b.error) ? b.error : undefined;
+  if (list) {
+    details = fromErrorList(list);
+  } else if (typeof b.error === 'string' || typeof b.message === 'string') {
     // Rocket.Chat {success:false, error, errorType}; {status:"error", message}; {code, message}
     const text = toText(b.error) ?? toText(b.message) ?? '';
     const split = splitBracketCode(text);
@@ -119,11 +133,26 @@ export function detailsFromJson(body: unknown): ErrorDetails | undefined {
     details = detailsFromJson(b.error);
   }
   if (!details) return undefined;
-  // Rocket.Chat 429: details {timeToReset, seconds}; or "You must wait 10 seconds …" (see waitHints.ts)
-  const wait = waitFromBody(b) ?? waitFromText(details.message);
-  if (wait !== undefined && wait >= 0) details.retryAfterMs = wait;
+  // Whatever the shape: Rocket.Chat 429 details {timeToReset, seconds}, a retry_after field, or "You must wait
+  // 10 seconds …" in the message or any entry of a list (see waitHints.ts).
+  const wait = waitFromBody(b) ?? waitFromText(details.message) ?? firstDefined((list ?? []).slice(0, 20), (e) => waitFromText(entryOf(e)?.message));
+  if (wait !== undefined) details.retryAfterMs = wait;
+  // Rocket.Chat's two-factor demand: details {method, codeGenerated, availableMethods} (apps/meteor/app/2fa/server/code).
+  const method = isObject(b.details) && typeof b.details.method === 'string' ? b.details.method.trim().toLowerCase() : undefined;
+  if (method && TWO_FACTOR_METHODS.has(method)) {
+    details.twoFactor = method;
+    details.kind = 'auth';
+  }
   if (!details.kind && typeof b.code === 'number' && b.code >= 400 && b.code < 600) details.kind = kindForStatus(b.code);
   return details;
+}
+
+function firstDefined<T, R>(items: readonly T[], f: (item: T) => R | undefined): R | undefined {
+  for (const item of items) {
+    const r = f(item);
+    if (r !== undefined) return r;
+  }
+  return undefined;
 }
 
 /** `{ code: 403, message: "…" }` and other almost-JSON: pull the message out with a tolerant regex. */
@@ -180,6 +209,11 @@ const DEFAULT_MESSAGES: Record<ApiErrorKind, string> = {
   unsupported: 'This platform does not support this.',
 };
 
+/** Whether `message` is one of Chatdesk's own stand-ins (defaultMessage, the HTML note), not the server's words. */
+export function isStandInMessage(message: string): boolean {
+  return message.startsWith('The server returned an HTML error page') || Object.values(DEFAULT_MESSAGES).some((m) => message.startsWith(m));
+}
+
 export function defaultMessage(kind: ApiErrorKind, status?: number): string {
   return status ? `${DEFAULT_MESSAGES[kind]} (HTTP ${status})` : DEFAULT_MESSAGES[kind];
 }
@@ -211,5 +245,6 @@ export function errorForResponse(
     status,
     code: details.code ? clip(sanitise(details.code), 100) : undefined,
     retryAfterMs: retryAfterMs ?? details.retryAfterMs,
+    twoFactor: details.twoFactor,
   });
 }

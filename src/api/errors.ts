@@ -25,6 +25,11 @@ export interface ApiErrorInit {
    * `transfer-livechat-guest`, `edit-omnichannel-contact`), so that the user can ask an administrator for it.
    */
   permissions?: readonly string[];
+  /**
+   * For a two-factor demand (Rocket.Chat): the method the server asks for ('totp', 'email', 'password'), or 'unknown'
+   * where its words say two-factor but not which. Set whether or not the server gave a code (see vendorCodes.ts).
+   */
+  twoFactor?: string;
 }
 
 export class ApiError extends Error {
@@ -34,6 +39,7 @@ export class ApiError extends Error {
   readonly retryAfterMs?: number;
   readonly code?: string;
   readonly permissions?: readonly string[];
+  readonly twoFactor?: string;
 
   constructor(kind: ApiErrorKind, message: string, init: ApiErrorInit = {}) {
     super(message, init.cause !== undefined ? { cause: init.cause } : undefined);
@@ -42,6 +48,7 @@ export class ApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.code = init.code;
     if (init.permissions?.length) this.permissions = [...init.permissions];
+    if (init.twoFactor) this.twoFactor = init.twoFactor;
   }
 }
 

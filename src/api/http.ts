@@ -66,6 +66,11 @@ export interface HttpRequest {
   route?: string;
   /** The waiting budget of the listing this request belongs to (its own budget also applies). */
   budget?: WaitBudget;
+  /**
+   * A 2xx in plain text (not JSON, not HTML, not the start of a JSON value cut short) is returned with `body`
+   * undefined and the words in `text`, instead of failing as unreadable: REVE Chat answers in plain text.
+   */
+  acceptText?: boolean;
 }
 
 export interface HttpResponse {
@@ -284,6 +289,7 @@ export class HttpClient {
             return { status, headers: res.headers, body: JSON.parse(trimmed), text };
           } catch (e) {
             const html = looksLikeHtml(trimmed, res.headers.get('content-type'));
+            if (req.acceptText && !html && !/^[[{"]/.test(trimmed)) return { status, headers: res.headers, body: undefined, text };
             failure = new ApiError(
               'malformed',
               html
@@ -295,6 +301,11 @@ export class HttpClient {
         } else {
           const retryAfter = status === 429 || status >= 500 || status === 400 ? retryAfterFromHeaders(res.headers, this.clock.now()) : undefined;
           failure = refineVendorError(errorForResponse(status, text, res.headers.get('content-type'), this.options.sanitise, retryAfter));
+          if (failure.kind === 'rate-limited' && failure.retryAfterMs === undefined && retryAfter === undefined) {
+            // A rate limit under another status (a 403 or 503 body that says so): its headers may name the wait.
+            const wait = retryAfterFromHeaders(res.headers, this.clock.now());
+            if (wait !== undefined) failure = this.stopRateLimited(failure, wait);
+          }
           serverWaitMs = failure.retryAfterMs;
           // After a rate limit every request on this budget pauses: for the server's wait, else the back-off ceiling.
           // Never longer than one wait may be: a later call (a refresh) tries again after that, not after the server's hour.

@@ -83,6 +83,7 @@ export function createClient(connection: Connection, credentials: Credentials, o
   for (const s of secrets) registerSecret(s);
   const sanitise = (text: string) => redact(text, secrets);
 
+  const logger = options.logger && connectionLogger(options.logger, connection, sanitise);
   const platform: Platform = connection.platform;
   const baseUrl = normaliseBaseUrl(platform, connection.baseUrl ?? '') || defaultBaseUrl(platform) || '';
   const limiter = limiterFor(platform, baseUrl, identityOf(connection, credentials), options.rateLimit, options.clock);
@@ -91,7 +92,7 @@ export function createClient(connection: Connection, credentials: Credentials, o
     fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    logger: options.logger,
+    logger,
     limiter,
     sanitise,
     maxWaitMs: options.maxRetryWaitMs,
@@ -106,7 +107,7 @@ export function createClient(connection: Connection, credentials: Credentials, o
     pageCap: Math.max(1, options.pageCap ?? DEFAULT_PAGE_CAP),
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
     sanitise: (text) => clip(sanitise(text)), // redact the whole text, then clip
-    logger: options.logger,
+    logger,
   };
   if (!baseUrl) return withoutServer(platform);
   switch (platform) {
@@ -119,6 +120,24 @@ export function createClient(connection: Connection, credentials: Credentials, o
     default:
       throw new ApiError('unsupported', `Unknown platform "${String(platform)}".`);
   }
+}
+
+/**
+ * `logger` with every message prefixed by the connection it concerns: `"Name" (id): …`. The name is the user's own
+ * text: redacted, made one plain line and clipped, so that it can neither carry a credential nor forge a log line.
+ */
+function connectionLogger(logger: Logger, connection: Connection, sanitise: (s: string) => string): Logger {
+  const name = clip(sanitise(connection.label ?? ''), 60);
+  const id = clip(sanitise(connection.id ?? ''), 60);
+  const prefix = `${name ? `${JSON.stringify(name)} ` : ''}(${id || 'no id'}): `;
+  const p = (m: string) => prefix + m;
+  return {
+    trace: (m, ...a) => logger.trace(p(m), ...a),
+    debug: (m, ...a) => logger.debug(p(m), ...a),
+    info: (m, ...a) => logger.info(p(m), ...a),
+    warn: (m, ...a) => logger.warn(p(m), ...a),
+    error: (m, ...a) => (typeof m === 'string' ? logger.error(p(m), ...a) : logger.error(prefix.trim(), m, ...a)),
+  };
 }
 
 /** A client for a connection with no server URL (a Rocket.Chat connection before the URL is entered). */

@@ -43,6 +43,8 @@ export class ListingTally<T> {
   reportedTotal: number | undefined;
   /** A page brought nothing new where the next one was expected. */
   repeatedPage = false;
+  /** The server's total counts more than its list holds, and a second read confirmed the list (offsetPages). */
+  overcount = false;
 
   constructor(private readonly idOf: (item: T) => string | undefined) {}
 
@@ -74,7 +76,7 @@ export class ListingTally<T> {
     const received = this.received;
     const out: ListingEnd = { received };
     if (this.reportedTotal !== undefined) out.reportedTotal = this.reportedTotal;
-    if (this.reportedTotal !== undefined && received < this.reportedTotal) {
+    if (this.reportedTotal !== undefined && received < this.reportedTotal && !this.overcount) {
       out.incomplete = { reason: 'short-of-total', expected: this.reportedTotal };
     } else if (this.repeatedPage) {
       out.incomplete = this.reportedTotal !== undefined ? { reason: 'repeated-page', expected: this.reportedTotal } : { reason: 'repeated-page' };
@@ -148,7 +150,18 @@ function samePage<T>(a: readonly T[] | undefined, b: readonly T[], idOf: (item: 
 export async function* offsetPages<T>(
   fetchPage: (offset: number, limit: number, signal: AbortSignal) => Promise<Page<T>>,
   idOf: (item: T) => string | undefined,
-  options: PagingOptions & { pageSize: number; concurrency: number; adoptShortPageSize?: boolean },
+  options: PagingOptions & {
+    pageSize: number;
+    concurrency: number;
+    adoptShortPageSize?: boolean;
+    /**
+     * A server whose total may count more than its list shows (HelpCrunch: its own documented example says 5 for 4
+     * agents): the most the total may exceed the distinct items received for the list still to count as complete,
+     * when it ended on its own (a short or empty page, no repeats), every page reported the same total, and a second
+     * read of the last page returns the same items and total (nothing moved while paging). Default: no tolerance.
+     */
+    totalOvercount?: (total: number) => number;
+  },
 ): AsyncGenerator<T[], void, undefined> {
   const { pageCap } = options;
   let pageSize = options.pageSize;
@@ -156,23 +169,48 @@ export async function* offsetPages<T>(
   const { controller, dispose } = linkedController(options.signal);
   const signal = controller.signal;
   const tally = new ListingTally(idOf);
-  const done = () => options.onEnd?.(tally.end());
+  const totals = new Set<number>();
+  let last: { offset: number; items: readonly T[] } | undefined; // the last page with items
+  let endedOnItsOwn = false; // a short or empty page ended the list
+  const note = (offset: number, page: Page<T>) => {
+    if (page.total !== undefined) totals.add(page.total);
+    if (page.items.length) last = { offset, items: page.items };
+  };
+  /** Whether a total above what arrived is the server's way of counting, confirmed by a second read (see option). */
+  const overcountConfirmed = async (): Promise<boolean> => {
+    const total = tally.reportedTotal;
+    if (!options.totalOvercount || total === undefined || !last || !endedOnItsOwn || tally.repeatedPage || totals.size !== 1) return false;
+    const over = total - tally.received;
+    if (over <= 0 || over > options.totalOvercount(total)) return false;
+    const again = await fetchPage(last.offset, pageSize, signal);
+    return again.total === total && samePage(last.items, again.items, idOf);
+  };
+  const done = async () => {
+    if (await overcountConfirmed()) tally.overcount = true;
+    options.onEnd?.(tally.end());
+  };
   try {
     const first = await fetchPage(0, pageSize, signal);
+    note(0, first);
     tally.noteTotal(first.total);
-    if (first.items.length === 0) return done();
+    if (first.items.length === 0) {
+      endedOnItsOwn = true;
+      return await done();
+    }
     yield tally.fresh(first.items);
     if (first.items.length < pageSize) {
+      endedOnItsOwn = true;
       // A server whose page cap is below ours (Rocket.Chat's API_Upper_Count_Limit) says so through its total.
       const total = tally.reportedTotal;
-      if (!options.adoptShortPageSize || total === undefined || total <= first.items.length) return done();
+      if (!options.adoptShortPageSize || total === undefined || total <= first.items.length) return await done();
+      endedOnItsOwn = false;
       pageSize = first.items.length;
     }
 
     let pages = 1;
     let previous: readonly T[] | undefined = first.items;
     let nextOffset = pageSize;
-    if (tally.reportedTotal !== undefined && tally.received >= tally.reportedTotal) return done();
+    if (tally.reportedTotal !== undefined && tally.received >= tally.reportedTotal) return await done();
 
     /**
      * Judges the next page: 'stop' (empty, or nothing new where a server that ignores the offset repeats a page),
@@ -212,19 +250,21 @@ export async function* offsetPages<T>(
         const page = await inFlight.shift()!;
         pages++;
         rawReceived += page.items.length;
+        note(nextOffset, page);
         nextOffset += pageSize;
         const { verdict, fresh } = accept(page.items, false);
         lastVerdict = verdict;
-        if (verdict === 'stop') return done();
+        endedOnItsOwn = verdict !== 'more' && !tally.repeatedPage;
+        if (verdict === 'stop') return await done();
         tally.noteTotal(page.total);
         if (fresh.length) yield fresh;
-        if (verdict === 'last') return done();
+        if (verdict === 'last') return await done();
         launch();
       }
       // Every page up to the total was full. Exactly as many as it said (repeats included): done. Fewer: the page cap
       // stopped the launches. More than it said (the total was low): go on one by one until a short page.
       const reported = tally.reportedTotal ?? 0;
-      if (rawReceived === reported) return done();
+      if (rawReceived === reported) return await done();
       if (rawReceived < reported || pages >= pageCap) throw pageCapError(pageCap);
     }
 
@@ -233,14 +273,16 @@ export async function* offsetPages<T>(
       if (pages >= pageCap) throw pageCapError(pageCap);
       const page = await fetchPage(nextOffset, pageSize, signal);
       pages++;
+      note(nextOffset, page);
       nextOffset += pageSize;
       const { verdict, fresh } = accept(page.items, true);
       lastVerdict = verdict;
+      endedOnItsOwn = verdict !== 'more' && !tally.repeatedPage;
       if (verdict === 'stop') break;
       tally.noteTotal(page.total);
       if (fresh.length) yield fresh;
     }
-    done();
+    await done();
   } finally {
     // Normal end, error, or the consumer broke out: cancel whatever is still in flight.
     controller.abort();

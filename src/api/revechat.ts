@@ -9,7 +9,8 @@
 import type { WaitBudget } from './clock';
 import { uniqueDepartments } from './departments';
 import { ApiError } from './errors';
-import { clip, kindFromMessage } from './errorBody';
+import { clip, detailsFromJson, kindFromMessage, readErrorBody } from './errorBody';
+import { waitFromText } from './waitHints';
 import { failing, missingCredential, unsupported, type ClientContext } from './context';
 import type {
   Agent, AgentStatus, AvailableAgents, CallOptions, Department, ListOptions, OfflineMessage, OfflineMessageDetail, OfflineMessageReply, PlatformClient,
@@ -21,29 +22,57 @@ import { asArray, isObject, toBody, toBool, toEpochMs, toId, toNumber, toText, t
 
 const ERROR_STATUSES = new Set(['error', 'failed', 'fail', 'failure']);
 
+/** What a list holds, in the words an empty answer may use (never "users": "No user found" may be a bad key). */
+const NOUN = String.raw`(?:agents?|records?|offline\s{0,3}messages?|messages?|data|results?|items?|entries|entry|rows?|pages?|content)`;
 /**
- * "Agents not found", "No agents found", "No offline messages", "No records found", "No data": the list is empty.
- * The singular "Agent not found" / "No Record found for Agent Id = N" is the answer for one missing record, not for
- * an empty list.
+ * "Agents not found", "No agents found", "No record found", "No data available", "Data not available", "Empty result",
+ * "Nothing found", "The list is empty", "No more records": the list is empty (or has no more). The singular answer for
+ * one missing record ("No Record found for Agent Id = N") is not an empty list.
  */
-const NOTHING_HERE = /\bno\s+records?\s+found\s+for\s+page\b|\bno\s+(?:more\s+)?(?:agents|records|offline\s*messages|messages|data|results|items|entries)\b|\b(?:agents|records|offline\s*messages|messages|data|results|items)\s+(?:were\s+)?not\s+found\b/i;
-const PAGE_NUMBER = /\bpage\b/i;
+const NOTHING_HERE = new RegExp([
+  String.raw`\bno\s{1,3}(?:more\s{1,3})?${NOUN}\b(?!\s{1,3}(?:(?:was|were)\s{1,3})?(?:found\s{1,3})?(?:for|with)\s{1,3}(?:the\s{1,3})?(?:agent|offline|message|visitor|chat|id)\b)`,
+  // Plural only: "Agent not found" is the answer for one missing agent.
+  String.raw`\b(?:agents|records|offline\s{0,3}messages|messages|data|results|items|entries|rows)\s{1,3}(?:(?:were|are|is)\s{1,3})?(?:not\s{1,3}found|not\s{1,3}available|unavailable)\b`,
+  String.raw`\bempty\s{1,3}(?:result|results|list|response|page|data|set|body)\b`,
+  String.raw`\b(?:result|results|list|page|data|response)\s{1,3}(?:is\s{1,3})?empty\b`,
+  String.raw`\bnothing\s{1,3}(?:was\s{1,3})?(?:found|here|more|to\s{1,3}(?:show|display|return))\b`,
+  String.raw`\bzero\s{1,3}${NOUN}\b`,
+].join('|'), 'i');
+/** A bad-request about the page asked for: "Invalid Page Number", "page_no is out of range", "pageNo must be ≤ 1". */
+const PAGE_PAST_END = /page|out\s{1,3}of\s{1,3}(?:range|bounds)|beyond\s{1,3}the\s{1,3}(?:last|end)|exceeds?\s{1,3}the\s{1,3}(?:number|count|total|last)/i;
+
+/** Whether a failed page read says the list holds nothing (more): see endsTheList. */
+export function saysNothingHere(message: string): boolean {
+  return NOTHING_HERE.test(message.slice(0, 500));
+}
 
 /**
  * Whether a failed page read says "nothing (more) here" rather than a fault. REVE Chat does not document how a list
  * ends; its servers answer a missing record with 404 (`{"status":"error","message":"Agent not found"}`, the legacy
- * `{"error":[{"code":404,"message":"No Record found …"}]}`), so a page past the end may be answered as one, or as an
- * error envelope under 200, or as a page number the server calls invalid. After page 1 every such answer ends the
- * list; on page 1 only one whose words say the list is empty does (an empty account), anything else stays an error.
+ * `{"error":[{"code":404,"message":"No Record found …"}]}`), so a page past the end may be answered as one, as an
+ * error envelope or a legacy error list under 200, as plain text, or as a page number the server calls invalid or out
+ * of range. After page 1 every such answer ends the list; on page 1 only one whose words say the list is empty does
+ * (an empty account), anything else stays an error. Credentials, permissions, rate limits, server faults and network
+ * errors are errors on any page.
  */
 export function endsTheList(e: unknown, pageNo: number): boolean {
   if (!(e instanceof ApiError)) return false;
-  const saysNothing = NOTHING_HERE.test(e.message);
-  if (pageNo <= 1) return saysNothing && (e.kind === 'not-found' || e.kind === 'bad-request');
-  if (e.kind === 'not-found' || e.status === 404 || e.status === 410) return true;
-  if (e.kind !== 'bad-request') return false; // credentials, permissions, rate limits, faults: still errors
+  const wordsOnly = e.kind === 'malformed' && (e.status === undefined || (e.status >= 200 && e.status < 300)); // plain-text answers
+  if (e.kind !== 'not-found' && e.kind !== 'bad-request' && !wordsOnly) return false;
+  const saysNothing = saysNothingHere(e.message);
+  if (pageNo <= 1) return saysNothing;
+  if (saysNothing || e.kind === 'not-found' || e.status === 404 || e.status === 410) return true;
+  if (e.kind !== 'bad-request') return false;
   const noWords = e.message.startsWith('REVE Chat answered');
-  return saysNothing || noWords || PAGE_NUMBER.test(e.message);
+  return noWords || PAGE_PAST_END.test(e.message.slice(0, 500));
+}
+
+/** An empty value where a list was expected: `null`, `{}`, `""`, `false`, `0`, `[]`. */
+function isEmptyValue(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === 0) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  if (Array.isArray(v)) return v.length === 0;
+  return isObject(v) && Object.keys(v).length === 0;
 }
 
 export function reveStatus(v: unknown): AgentStatus {
@@ -161,20 +190,40 @@ export class ReveChatClient implements PlatformClient {
     const status = typeof body.status === 'string' ? body.status.trim().toLowerCase() : undefined;
     const isEnvelope =
       'body' in body || (status !== undefined && (ERROR_STATUSES.has(status) || status === 'success') && !('agent_id' in body) && !('offline_message_id' in body));
-    if (!isEnvelope) return body;
+    if (!isEnvelope) {
+      // The legacy error list under a 2xx: {"error":[{"code":404,"message":"No Record found"}]}.
+      if ((Array.isArray(body.error) || Array.isArray(body.errors)) && !('agent_id' in body) && !('offline_message_id' in body)) {
+        const d = detailsFromJson(body) ?? {};
+        const message = d.message ?? 'REVE Chat answered with an error.';
+        throw refineVendorError(new ApiError(d.kind ?? kindFromMessage(message, 'bad-request'), this.ctx.sanitise(message), { code: d.code, retryAfterMs: d.retryAfterMs }));
+      }
+      return body;
+    }
     if (status !== undefined && ERROR_STATUSES.has(status)) {
       const message = toText(body.message) ?? `REVE Chat answered "${body.status as string}".`;
-      throw refineVendorError(new ApiError(kindFromMessage(message, 'bad-request'), this.ctx.sanitise(message), { code: status }));
+      throw refineVendorError(new ApiError(kindFromMessage(message, 'bad-request'), this.ctx.sanitise(message), { code: status, retryAfterMs: waitFromText(message) }));
     }
     return (body as Json).body;
   }
 
+  /** A 2xx in words instead of data ("No record found"): an error whose kind the words decide (see endsTheList). */
+  private wordsAnswer(text: string, status: number): ApiError {
+    const d = readErrorBody(status, text, 'text/plain');
+    const message = d.message ?? 'REVE Chat answered with text instead of data.';
+    const kind = saysNothingHere(message) ? 'not-found' : kindFromMessage(message, 'malformed');
+    return refineVendorError(new ApiError(kind, this.ctx.sanitise(message), { status, code: d.code, retryAfterMs: d.retryAfterMs }));
+  }
+
   /** One page's body, or undefined when the answer says the list ends here (see `endsTheList`). */
-  private async listPage(pageNo: number, read: () => Promise<{ status: number; body: unknown }>): Promise<unknown> {
+  private async listPage(pageNo: number, read: () => Promise<{ status: number; body: unknown; text: string }>): Promise<unknown> {
     try {
       const res = await read();
       if (res.status === 204) return undefined;
-      return this.unwrap(res.body);
+      if (res.body === undefined && res.text.trim() !== '') throw this.wordsAnswer(res.text, res.status);
+      const body = this.unwrap(res.body);
+      if (isEmptyValue(body)) return undefined; // {}, "", false: nothing (more) here, on any page
+      if (typeof body === 'string') throw this.wordsAnswer(body, res.status);
+      return body;
     } catch (e) {
       if (endsTheList(e, pageNo)) {
         this.ctx.logger?.debug(`REVE Chat page ${pageNo}: ${e instanceof ApiError ? `${e.kind} ${e.status ?? ''}`.trim() : 'error'}, taken as the end of the list`);
@@ -193,6 +242,7 @@ export class ReveChatClient implements PlatformClient {
       route: '/api/agents/:account',
       signal,
       budget,
+      acceptText: true,
     }));
     if (body === undefined || body === null) return [];
     if (!Array.isArray(body)) throw new ApiError('malformed', 'REVE Chat sent an agent list that is not a list.');
@@ -245,6 +295,7 @@ export class ReveChatClient implements PlatformClient {
       headers,
       signal,
       budget,
+      acceptText: true,
     }));
     if (body === undefined || body === null) return [];
     if (!Array.isArray(body)) throw new ApiError('malformed', 'REVE Chat sent an offline-message list that is not a list.');

@@ -15,7 +15,7 @@
 import type { WaitBudget } from './clock';
 import { namesDirectory, startDirectory, uniqueDepartments, withDirectory, type DepartmentDirectory } from './departments';
 import { ApiError } from './errors';
-import { clip } from './errorBody';
+import { clip, detailsFromJson, kindFromMessage } from './errorBody';
 import { failing, missingCredential, unsupported, type ClientContext } from './context';
 import type {
   Agent, AgentStatus, AvailableAgents, AvailableAgentsSource, CallOptions, ListOptions, OfflineMessage, OfflineMessageDetail, PlatformClient,
@@ -23,7 +23,7 @@ import type {
 import { offsetPages, type Page } from './paging';
 import { classifyRefusal, IdentityCheck } from './refusal';
 import { asArray, isObject, toEpochMs, toId, toNumber, toText } from './values';
-import { refineVendorError } from './vendorCodes';
+import { refineVendorError, vendorWords } from './vendorCodes';
 
 const PAGE_SIZE = 100;
 const AGENTS_PATH = '/api/v1/livechat/users/agent';
@@ -47,12 +47,23 @@ function quoted(permissions: readonly string[]): string {
   return permissions.map((p) => `"${p}"`).join(' or ');
 }
 
-/** A missing permission, in words: what the user may not do, what the server said, what to ask for. */
+/**
+ * What the server answered, for the forbidden sentence: its own words, unless they are a Chatdesk stand-in (a sentence
+ * for a bare code) or speak of credentials (which /me just accepted); then its code and status.
+ */
+function answered(e: ApiError): string {
+  const words = vendorWords(e)?.replace(/[.\s]+$/, '');
+  if (words && kindFromMessage(words, 'forbidden') !== 'auth') return ` (Rocket.Chat said: "${words}")`;
+  const code = e.code ? ` "${e.code}"` : '';
+  const status = e.status !== undefined ? ` HTTP ${e.status}` : '';
+  return code || status ? ` (Rocket.Chat answered${status}${code})` : '';
+}
+
+/** A missing permission, in words: what the user may not do, what the server answered, what to ask for. */
 export function rocketForbidden(what: string, permissions: readonly string[], e: ApiError, extra = ''): ApiError {
-  const said = e.message.replace(/[.\s]+$/, '');
   return new ApiError(
     'forbidden',
-    `Rocket.Chat accepted the user ID and token, but this user may not ${what} (${said}). Ask a Rocket.Chat administrator for the ${quoted(permissions)} permission${extra}.`,
+    `Rocket.Chat accepted the user ID and token, but this user may not ${what}${answered(e)}. Ask a Rocket.Chat administrator for the ${quoted(permissions)} permission${extra}.`,
     { status: e.status, code: e.code, permissions, cause: e.cause },
   );
 }
@@ -146,10 +157,12 @@ export class RocketChatClient implements PlatformClient {
   /** A 200 with {success:false, error} is still an error. */
   private checkSuccess(body: unknown, status: number): void {
     if (isObject(body) && body.success === false) {
-      const raw = toText(body.error) ?? toText(body.message) ?? 'Rocket.Chat reported a failure.';
-      const bracket = /^(.*\S)\s*\[([a-z0-9_-]+)\]\s*$/i.exec(raw);
-      const message = bracket ? bracket[1] : raw;
-      throw refineVendorError(new ApiError('bad-request', this.ctx.sanitise(message), { status, code: toText(body.errorType) ?? bracket?.[2] }));
+      // Read as an error body: "unauthorized" is a refusal (checked against /me by refusal.ts), codes and waits count.
+      const d = detailsFromJson(body) ?? {};
+      const message = d.message ?? 'Rocket.Chat reported a failure.';
+      throw refineVendorError(new ApiError(d.kind ?? 'bad-request', this.ctx.sanitise(message), {
+        status, code: d.code ? this.ctx.sanitise(d.code) : undefined, retryAfterMs: d.retryAfterMs, twoFactor: d.twoFactor,
+      }));
     }
   }
 
@@ -226,12 +239,16 @@ export class RocketChatClient implements PlatformClient {
     let body: unknown;
     let status: number | undefined;
     try {
-      const res = await this.refusalsAsPermissions(() => this.ctx.http.get({
-        path: `${AGENTS_PATH}/${encodeURIComponent(id)}`,
-        headers: this.headers(),
-        route: `${AGENTS_PATH}/:_id`,
-        signal: o?.signal,
-      }), this.identity(o?.signal), 'read one agent\'s details', AGENT_PERMISSIONS);
+      const res = await this.refusalsAsPermissions(async () => {
+        const r = await this.ctx.http.get({
+          path: `${AGENTS_PATH}/${encodeURIComponent(id)}`,
+          headers: this.headers(),
+          route: `${AGENTS_PATH}/:_id`,
+          signal: o?.signal,
+        });
+        this.checkSuccess(r.body, r.status); // a 200 {success:false, error:"unauthorized"} is a refusal too
+        return r;
+      }, this.identity(o?.signal), 'read one agent\'s details', AGENT_PERMISSIONS);
       body = res.body;
       status = res.status;
     } catch (e) {

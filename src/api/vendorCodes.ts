@@ -6,13 +6,31 @@
 // (`totp-required`, `totp-invalid`, `totp-user-not-found`), HelpCrunch's `errors[].code` (`unauthorized`,
 // `too_many_requests`, `invalid_token`).
 
+import { isStandInMessage, PERMISSION_CODE } from './errorBody';
 import { ApiError, isTwoFactorCode, type ApiErrorKind } from './errors';
 
 export { isTwoFactorCode };
 
-/** Whether `e` is a two-factor refusal (Rocket.Chat `totp-required`, `totp-invalid`, …). */
+/**
+ * A two-factor demand in words, where the server sent no code: "TOTP Required", "Two-factor authentication required",
+ * "E-mail code required", "enter the code sent to your e-mail" (a proxy, or a server whose error kept only the reason).
+ */
+const TWO_FACTOR_TEXT = /\b(?:totp|2fa|mfa|two[- ]?factor|second[- ]factor|one[- ]time\s{1,3}(?:code|password)|authenticator\s{1,3}code|e-?mail(?:ed)?\s{1,3}(?:verification\s{1,3})?code|code\s{1,3}(?:we\s{1,3})?sent\s{1,3}to\s{1,3}your\s{1,3}e-?mail)\b/i;
+const EMAIL_TEXT = /\be-?mail/i;
+
+/** The two-factor method words ask for ('email' or 'totp'), or undefined when they are not a two-factor demand. */
+export function twoFactorFromText(text: string | undefined): string | undefined {
+  const t = text?.slice(0, 500);
+  if (!t || !TWO_FACTOR_TEXT.test(t)) return undefined;
+  return EMAIL_TEXT.test(t) ? 'email' : 'totp';
+}
+
+/**
+ * Whether `e` is a two-factor refusal: Rocket.Chat's code (`totp-required`, `totp-invalid`, …), the body's
+ * `details.method`, or words that ask for a two-factor code (ApiError.twoFactor).
+ */
 export function isTwoFactorError(e: unknown): boolean {
-  return e instanceof ApiError && isTwoFactorCode(e.code);
+  return e instanceof ApiError && (!!e.twoFactor || isTwoFactorCode(e.code));
 }
 
 /** What fixes a two-factor refusal: Chatdesk cannot send a code, the token must bypass two-factor. */
@@ -36,7 +54,7 @@ export function kindForVendorCode(code: string | undefined): ApiErrorKind | unde
   const c = code.trim().toLowerCase();
   if (isTwoFactorCode(c)) return 'auth';
   if (RATE_CODES.has(c)) return 'rate-limited';
-  if (FORBIDDEN_CODES.has(c)) return 'forbidden';
+  if (FORBIDDEN_CODES.has(c) || PERMISSION_CODE.test(c)) return 'forbidden';
   if (AUTH_CODES.has(c)) return 'auth';
   return undefined;
 }
@@ -67,9 +85,20 @@ export function sentenceForWord(kind: ApiErrorKind, word: string): string {
 }
 
 /** The two-factor sentence, keeping the vendor's own words. */
-export function twoFactorMessage(vendorMessage: string | undefined): string {
-  const said = vendorMessage && !isTwoFactorCode(vendorMessage) ? vendorMessage.replace(/[.\s]+$/, '') : 'two-factor code required';
-  return `Rocket.Chat asks this user for a two-factor code, which Chatdesk cannot send (${said}). ${TWO_FACTOR_ADVICE}`;
+export function twoFactorMessage(vendorMessage: string | undefined, method?: string): string {
+  const said = vendorMessage && !(isBareWord(vendorMessage) && isTwoFactorCode(vendorMessage)) && !isStandInMessage(vendorMessage) ? vendorMessage.replace(/[.\s]+$/, '') : 'two-factor code required';
+  const how = method === 'email' ? ' (sent by e-mail)' : '';
+  return `Rocket.Chat asks this user for a two-factor code${how}, which Chatdesk cannot send (${said}). ${TWO_FACTOR_ADVICE}`;
+}
+
+/**
+ * The server's own words in `e.message`, or undefined where the message is one of Chatdesk's stand-ins (a sentence
+ * for a bare code, a default message for a status, the HTML note). For sentences that wrap a refusal.
+ */
+export function vendorWords(e: ApiError): string | undefined {
+  const m = e.message.trim();
+  if (!m || isStandInMessage(m) || Object.values(SENTENCES).some((s) => m.startsWith(s))) return undefined;
+  return m;
 }
 
 /**
@@ -78,13 +107,24 @@ export function twoFactorMessage(vendorMessage: string | undefined): string {
  * code always `rate-limited`.
  */
 export function refineVendorError(e: ApiError): ApiError {
+  // A two-factor demand: by code, by the body's details.method (e.twoFactor), or in words where the server sent neither.
+  const wordsAskTwoFactor = e.kind === 'auth' || e.kind === 'bad-request' || e.kind === 'forbidden' ? twoFactorFromText(e.message) : undefined;
+  const twoFactor = e.twoFactor ?? (isTwoFactorCode(e.code) || (isBareWord(e.message) && isTwoFactorCode(e.message))
+    ? twoFactorFromText(e.message) ?? 'totp' : wordsAskTwoFactor);
+  if (twoFactor) {
+    const message = e.message.startsWith('Rocket.Chat asks this user') ? e.message : twoFactorMessage(e.message, twoFactor);
+    if (e.kind === 'auth' && e.twoFactor === twoFactor && message === e.message) return e;
+    return new ApiError('auth', message, {
+      status: e.status, code: e.code ?? (isBareWord(e.message) ? e.message.trim() : undefined), retryAfterMs: e.retryAfterMs, cause: e.cause, twoFactor,
+    });
+  }
   const byCode = kindForVendorCode(e.code) ?? (isBareWord(e.message) ? kindForVendorCode(e.message) : undefined);
   const statusDecides = e.status !== undefined && (e.status === 401 || e.status === 403 || e.status === 404 || e.status === 429 || e.status >= 500);
   let kind = e.kind;
-  if (byCode && (!statusDecides || byCode === 'rate-limited' || isTwoFactorCode(e.code))) kind = byCode;
+  if (byCode && (!statusDecides || byCode === 'rate-limited')) kind = byCode;
   let message = e.message;
-  if (isTwoFactorCode(e.code) || (isBareWord(message) && isTwoFactorCode(message))) message = twoFactorMessage(message);
-  else if (isBareWord(message)) message = sentenceForWord(kind, message);
+  if (isBareWord(message)) message = sentenceForWord(kind, message);
   if (kind === e.kind && message === e.message) return e;
   return new ApiError(kind, message, { status: e.status, code: e.code ?? (isBareWord(e.message) ? e.message.trim() : undefined), retryAfterMs: e.retryAfterMs, cause: e.cause, permissions: e.permissions });
 }
+

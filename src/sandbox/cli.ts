@@ -1,7 +1,7 @@
 // `npm run sandbox -- [options]`: starts the sandbox, prints base URLs and demo credentials, runs until Ctrl+C.
 
 import { startSandbox } from './server';
-import type { FaultOptions, SandboxOptions } from './types';
+import { REVECHAT_LIST_ENDS, ROCKETCHAT_FORBIDDEN, ROCKETCHAT_TWO_FACTOR, STORM_429_FORMS, type FaultOptions, type SandboxOptions } from './types';
 
 const HELP = `Chatdesk sandbox: a local imitation of the REVE Chat, Rocket.Chat and HelpCrunch APIs.
 
@@ -25,24 +25,36 @@ Usage: npm run sandbox -- [options]
   --storm-rate R           fraction answered 429 regardless of limits
   --storm-no-retry-after   storm 429s carry no Retry-After
   --storm-seconds N        the wait storm 429s name (default 1 with Retry-After, else 60)
-  --storm-form FORM        Rocket.Chat storm 429 body: details | text | headers | bare (default details)
+  --storm-form FORM        how storm 429s name the wait: details | text | headers | bare (Rocket.Chat's forms;
+                           default details) | ratelimit | ratelimit-reset | reset-after | retry-after-ms |
+                           body-field (any platform)
+  --storm-text S           the sentence of storm 429s; {s} {m} {ms} = the wait in s, min, ms
+                           (e.g. "Please wait for {s} seconds.")
   --storm-status N         status of storm answers (default 429; 400 = older Rocket.Chat)
   --page-forever           every page is full, paging never ends
   --chunked                bodies chunked, without Content-Length
   --forbidden FORM         Rocket.Chat missing permission: error-unauthorized | unauthorized |
-                           unauthorized-401 | error-not-authorized (default error-unauthorized)
+                           unauthorized-401 | error-not-authorized | unauthorized-400 | unauthorized-200 |
+                           error-action-not-allowed | error-not-allowed | error-no-permission |
+                           not-authorized | message-403 | html-403 (default error-unauthorized)
   --restricted-permissions LIST
                            permissions of the restricted Rocket.Chat user, comma-separated
                            (view-agents, view-agent, view-departments, agents-available)
-  --two-factor KIND        Rocket.Chat answers every call 400 totp-required | totp-invalid
+  --two-factor KIND        Rocket.Chat asks every call for two-factor: totp-required | totp-invalid |
+                           email | text-only | method-only | email-text
   --unstable-ties          Rocket.Chat: tied agents come in a new order for each page (unless sort={"_id":1})
   --ignore-sort            Rocket.Chat ignores sort (always by name)
   --agent-name NAME        Rocket.Chat: every generated agent is called NAME (e.g. Support)
   --duplicate-departments  REVE Chat and Rocket.Chat agents list their first department twice
   --ignore-page-no         REVE Chat ignores page_no: every page is page 1
   --list-end FORM          REVE Chat page past the end: empty | not-found | not-found-legacy | not-found-text |
-                           error-200 | null-body | json-null | empty-body | no-content | invalid-page
+                           error-200 | null-body | json-null | empty-body | no-content | invalid-page |
+                           legacy-200 | text-200 | object-body | string-body | false-body | out-of-range |
+                           page-limit
+  --list-end-message S     REVE Chat: the words of that answer (e.g. "Data not available")
   --empty-account          REVE Chat account without agents
+  --hc-total-extra N       HelpCrunch meta.total is N more than the agents listed (1 = the docs' example)
+  --hc-agent-leaves        HelpCrunch: the first agent leaves right after the first page is read
   --rate-limit off         disable all rate limits
   --rate-window MS         rate-limit window (default 60000)
   --hostile S              add records carrying the string S (repeatable)
@@ -100,8 +112,9 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
       case '--storm-no-retry-after': faults.storm429RetryAfter = false; break;
       case '--storm-seconds': faults.storm429Seconds = num(); break;
       case '--storm-status': faults.storm429Status = num(); break;
-      case '--storm-form': faults.storm429Form = oneOf(['details', 'text', 'headers', 'bare'] as const); break;
-      case '--forbidden': options.rocketchatForbidden = oneOf(['error-unauthorized', 'unauthorized', 'unauthorized-401', 'error-not-authorized'] as const); break;
+      case '--storm-form': faults.storm429Form = oneOf(STORM_429_FORMS); break;
+      case '--storm-text': faults.storm429Text = value(); break;
+      case '--forbidden': options.rocketchatForbidden = oneOf(ROCKETCHAT_FORBIDDEN); break;
       case '--restricted-permissions': {
         const allowed = ['view-agents', 'view-agent', 'view-departments', 'agents-available'] as const;
         const list = value().split(',').map((p) => p.trim()).filter(Boolean);
@@ -109,14 +122,17 @@ export function parseArgs(argv: string[]): SandboxOptions | 'help' {
         options.rocketchatRestrictedPermissions = list as (typeof allowed)[number][];
         break;
       }
-      case '--two-factor': options.rocketchatTwoFactor = oneOf(['totp-required', 'totp-invalid'] as const); break;
+      case '--two-factor': options.rocketchatTwoFactor = oneOf(ROCKETCHAT_TWO_FACTOR); break;
       case '--unstable-ties': options.rocketchatUnstableTies = true; break;
       case '--ignore-sort': options.rocketchatIgnoreSort = true; break;
       case '--agent-name': options.rocketchatAgentName = value(); break;
       case '--duplicate-departments': options.duplicateDepartments = true; break;
       case '--ignore-page-no': options.revechatIgnorePageNo = true; break;
-      case '--list-end': options.revechatListEnd = oneOf(['empty', 'not-found', 'not-found-legacy', 'not-found-text', 'error-200', 'null-body', 'json-null', 'empty-body', 'no-content', 'invalid-page'] as const); break;
+      case '--list-end': options.revechatListEnd = oneOf(REVECHAT_LIST_ENDS); break;
+      case '--list-end-message': options.revechatListEndMessage = value(); break;
       case '--empty-account': options.revechatEmptyAccount = true; break;
+      case '--hc-total-extra': options.helpcrunchTotalExtra = num(); break;
+      case '--hc-agent-leaves': options.helpcrunchAgentLeaves = true; break;
       case '--page-forever': faults.pageForever = true; break;
       case '--chunked': faults.chunked = true; break;
       case '--rate-limit': {

@@ -22,7 +22,8 @@ export interface SandboxContext {
   /** The options the handlers read as they are (variants of vendor behaviour). */
   variants: Pick<SandboxOptions,
     'rocketchatForbidden' | 'rocketchatRestrictedPermissions' | 'rocketchatTwoFactor' | 'rocketchatUnstableTies' | 'rocketchatIgnoreSort'
-    | 'revechatIgnorePageNo' | 'revechatListEnd' | 'revechatEmptyAccount'>;
+    | 'revechatIgnorePageNo' | 'revechatListEnd' | 'revechatListEndMessage' | 'revechatEmptyAccount'
+    | 'helpcrunchTotalExtra' | 'helpcrunchAgentLeaves'>;
   /** HelpCrunch 429s carry Retry-After (undocumented by HelpCrunch). */
   helpcrunchRetryAfter: boolean;
   faults(): FaultOptions;

@@ -87,3 +87,25 @@ export function nginxErrorPage(status = 502): string {
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
+
+/**
+ * What a storm 429 says about its wait, in the form FaultOptions.storm429Form asks for: the sentence (`text`, with
+ * `{s}` `{m}` `{ms}` filled in), extra headers, and a top-level body field. Each platform puts these in its own shape.
+ */
+export function stormWait(faults: FaultOptions | undefined, seconds: number, defaultText: string): {
+  text: string; headers: Record<string, string>; bodyField?: { retry_after: number };
+} {
+  const template = faults?.storm429Text ?? defaultText;
+  const text = template
+    .replace(/\{ms\}/g, String(seconds * 1000))
+    .replace(/\{m\}/g, String(Math.round((seconds / 60) * 100) / 100))
+    .replace(/\{s\}/g, String(seconds));
+  switch (faults?.storm429Form) {
+    case 'ratelimit': return { text, headers: { RateLimit: `limit=120, remaining=0, reset=${seconds}` } };
+    case 'ratelimit-reset': return { text, headers: { 'RateLimit-Limit': '120', 'RateLimit-Remaining': '0', 'RateLimit-Reset': String(seconds) } };
+    case 'reset-after': return { text, headers: { 'X-RateLimit-Reset-After': String(seconds) } };
+    case 'retry-after-ms': return { text, headers: { 'Retry-After-Ms': String(seconds * 1000) } };
+    case 'body-field': return { text, headers: {}, bodyField: { retry_after: seconds } };
+    default: return { text, headers: {} };
+  }
+}

@@ -4,6 +4,7 @@
 import type { SandboxContext } from './context';
 import { header, json, pageOf, type PlatformHandler, type SandboxRequest, type SandboxResponse } from './http';
 import type { HelpcrunchAgent } from './model';
+import { stormWait } from './faults';
 
 const INVALID_REQUEST = { code: 'invalid_request', message: 'Invalid request' };
 
@@ -45,12 +46,24 @@ export function createHelpCrunch(ctx: SandboxContext): PlatformHandler {
     return res;
   }
 
-  function list<T>(req: SandboxRequest, items: readonly T[], ext: (a: T, i: number) => T): SandboxResponse {
+  function list<T>(req: SandboxRequest, items: readonly T[], ext: (a: T, i: number) => T, extra = 0): SandboxResponse {
     const p = paging(req);
     if ('status' in p) return p;
     const forever = ctx.faults().pageForever === true;
     const page = pageOf(items, p.offset, p.limit, forever, ext);
-    return json(200, { data: page, meta: { total: forever ? p.offset + page.length + p.limit : items.length } });
+    return json(200, { data: page, meta: { total: forever ? p.offset + page.length + p.limit : items.length + extra } });
+  }
+
+  // helpcrunchAgentLeaves: the first agent is removed once the first page has been read (offset paging has no snapshot).
+  let agents = data.agents;
+  let firstPageServed = false;
+  function agentList(req: SandboxRequest): SandboxResponse {
+    const res = list(req, agents, extend, ctx.variants.helpcrunchTotalExtra ?? 0);
+    if (ctx.variants.helpcrunchAgentLeaves && !firstPageServed && (req.query.get('offset') ?? '0') === '0' && res.status === 200) {
+      firstPageServed = true;
+      agents = agents.slice(1);
+    }
+    return res;
   }
 
   return {
@@ -66,7 +79,7 @@ export function createHelpCrunch(ctx: SandboxContext): PlatformHandler {
         if (!r.allowed) return tooMany(ctx.helpcrunchRetryAfter ? Math.max(1, Math.ceil(r.timeToReset / 1000)) : undefined);
       }
       const path = req.path.replace(/\/$/, '');
-      if (req.method === 'GET' && path === '/v1/agents') return list(req, data.agents, extend);
+      if (req.method === 'GET' && path === '/v1/agents') return agentList(req);
       if (req.method === 'GET' && path === '/v1/departments') {
         return list(req, data.departments, (d, i) => ({ ...d, id: 10_000 + i }));
       }
@@ -74,8 +87,21 @@ export function createHelpCrunch(ctx: SandboxContext): PlatformHandler {
       return json(404, { errors: [{ code: 'not_found', message: 'Not found' }] });
     },
     tooManyRequests(_req, retryAfterSeconds, faults) {
-      const res = tooMany(retryAfterSeconds);
-      if (faults?.storm429Status) res.status = faults.storm429Status;
+      const form = faults?.storm429Form;
+      if (!form || form === 'details' || form === 'headers') {
+        const res = tooMany(retryAfterSeconds);
+        if (faults?.storm429Status) res.status = faults.storm429Status;
+        return res;
+      }
+      // The other forms: the wait in the sentence, a header or a body field (guesses of what a proxy or a later
+      // HelpCrunch might send; HelpCrunch documents only the errors[] shape).
+      const seconds = retryAfterSeconds ?? faults?.storm429Seconds ?? 60;
+      const w = stormWait(faults, seconds, form === 'text' ? 'Too many requests. Retry in {s} seconds.' : 'Too many requests');
+      const res = json(faults?.storm429Status ?? 429, {
+        errors: [INVALID_REQUEST, { code: 'too_many_requests', message: form === 'bare' ? 'Too many requests' : w.text }],
+        ...(w.bodyField ?? {}),
+      }, form === 'bare' ? {} : w.headers);
+      if (retryAfterSeconds !== undefined && form !== 'bare') res.headers['Retry-After'] = String(retryAfterSeconds);
       return res;
     },
   };

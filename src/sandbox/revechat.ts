@@ -6,6 +6,7 @@ import type { SandboxContext } from './context';
 import { header, json, pageOf, raw, type PlatformHandler, type SandboxRequest, type SandboxResponse } from './http';
 import { verifyReveKey } from './jwt';
 import type { ReveAgent, ReveOfflineMessage } from './model';
+import { stormWait } from './faults';
 import { REVE_SINGLE_AGENT_EXAMPLE } from './seedExamples';
 
 const SERVER = { Server: 'Apache-Coyote/1.1' };
@@ -58,17 +59,26 @@ function basicUser(ctx: SandboxContext, req: SandboxRequest): BasicUser {
  * A page past the end of a list (or page 1 of an empty one), in the form SandboxOptions.revechatListEnd names.
  * REVE Chat does not document it: every form is a guess from how its servers answer a missing record.
  */
-function listEnd(form: SandboxContext['variants']['revechatListEnd'], noun: 'Agents' | 'Offline messages', page: number, legacy: boolean): SandboxResponse {
-  switch (form) {
-    case 'not-found': return envelopeError(404, `${noun} not found`);
-    case 'not-found-legacy': return reveError(404, `No Record found for Page No = ${page}. Please enter a another Page No.`);
-    case 'not-found-text': return raw(404, `${noun} not found`, JSON_UTF8, SERVER);
-    case 'error-200': return json(200, { status: 'error', message: `No ${noun.toLowerCase()} found`, body: null }, SERVER);
+function listEnd(ctx: SandboxContext, noun: 'Agents' | 'Offline messages', page: number, legacy: boolean): SandboxResponse {
+  const said = ctx.variants.revechatListEndMessage;
+  const say = (fallback: string) => said ?? fallback;
+  switch (ctx.variants.revechatListEnd) {
+    case 'not-found': return envelopeError(404, say(`${noun} not found`));
+    case 'not-found-legacy': return reveError(404, say(`No Record found for Page No = ${page}. Please enter a another Page No.`));
+    case 'not-found-text': return raw(404, say(`${noun} not found`), JSON_UTF8, SERVER);
+    case 'error-200': return json(200, { status: 'error', message: say(`No ${noun.toLowerCase()} found`), body: null }, SERVER);
+    case 'legacy-200': return raw(200, reveErrorBody(404, say('No Record found')), 'application/json', SERVER);
+    case 'text-200': return raw(200, say('No record found'), JSON_UTF8, SERVER);
     case 'null-body': return legacy ? raw(200, 'null', JSON_UTF8, SERVER) : json(200, { status: 'success', message: `${noun} found`, body: null }, SERVER);
+    case 'object-body': return json(200, legacy ? {} : { status: 'success', message: say(`${noun} found`), body: {} }, SERVER);
+    case 'string-body': return json(200, legacy ? '' : { status: 'success', message: say(`No ${noun.toLowerCase()}`), body: '' }, SERVER);
+    case 'false-body': return json(200, legacy ? false : { status: 'success', message: say(`No ${noun.toLowerCase()}`), body: false }, SERVER);
     case 'json-null': return raw(200, 'null', JSON_UTF8, SERVER);
     case 'empty-body': return raw(200, '', JSON_UTF8, SERVER);
     case 'no-content': return { status: 204, headers: { ...SERVER }, body: '' };
-    case 'invalid-page': return invalidPage(String(page));
+    case 'invalid-page': return said === undefined ? invalidPage(String(page)) : envelopeError(400, said);
+    case 'out-of-range': return envelopeError(422, say('page_no is out of range'));
+    case 'page-limit': return envelopeError(400, say(`page_no must be less than or equal to ${Math.max(1, page - 1)}`));
     default: return legacy ? json(200, [], SERVER) : json(200, { status: 'success', message: `${noun} found`, body: [] }, SERVER);
   }
 }
@@ -126,7 +136,7 @@ export function createReveChat(ctx: SandboxContext): PlatformHandler {
     const page = ctx.variants.revechatIgnorePageNo ? 1 : p.page;
     const agents = ctx.variants.revechatEmptyAccount ? [] : data.agents;
     const body = pageOf(agents, (page - 1) * size, size, forever(), extendAgent);
-    if (body.length === 0) return listEnd(ctx.variants.revechatListEnd, 'Agents', p.page, false);
+    if (body.length === 0) return listEnd(ctx, 'Agents', p.page, false);
     return json(200, { status: 'success', message: 'Agents found', body }, SERVER);
   }
 
@@ -173,7 +183,7 @@ export function createReveChat(ctx: SandboxContext): PlatformHandler {
     const size = ctx.revechatOfflinePageSize;
     const page = ctx.variants.revechatIgnorePageNo ? 1 : p.page;
     const body = pageOf(data.offlineMessages, (page - 1) * size, size, forever(), extendMessage);
-    if (body.length === 0) return listEnd(ctx.variants.revechatListEnd, 'Offline messages', p.page, true);
+    if (body.length === 0) return listEnd(ctx, 'Offline messages', p.page, true);
     return json(200, body, SERVER);
   }
 
@@ -236,7 +246,20 @@ export function createReveChat(ctx: SandboxContext): PlatformHandler {
       return rateLimited(req) ?? route(req);
     },
     tooManyRequests(_req, retryAfterSeconds, faults) {
-      return tooMany(retryAfterSeconds, faults?.storm429Status, faults?.storm429Seconds);
+      const form = faults?.storm429Form;
+      if ((!form || form === 'details' || form === 'headers') && faults?.storm429Text === undefined) {
+        return tooMany(retryAfterSeconds, faults?.storm429Status, faults?.storm429Seconds);
+      }
+      // The other forms (FaultOptions.storm429Form): the wait in the sentence only, a header, or a body field.
+      const seconds = retryAfterSeconds ?? faults?.storm429Seconds ?? 60;
+      const named = form === 'text' || form === 'details' || form === 'headers' || form === undefined;
+      const w = stormWait(faults, seconds, named ? 'Too many requests. Please wait {s} seconds before trying again.' : 'Too many requests.');
+      const entries = JSON.stringify([{ code: 429, message: form === 'bare' ? 'Too many requests.' : w.text }]);
+      const field = w.bodyField ? `,\n    "retry_after": ${w.bodyField.retry_after}` : '';
+      return raw(faults?.storm429Status ?? 429, `{\n    "error": ${entries}${field}\n}`, 'application/json', {
+        ...SERVER, ...(form === 'bare' ? {} : w.headers),
+        ...(retryAfterSeconds === undefined || form === 'bare' ? {} : { 'Retry-After': String(retryAfterSeconds) }),
+      });
     },
   };
 }

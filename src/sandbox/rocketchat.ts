@@ -6,6 +6,7 @@ import type { SandboxContext } from './context';
 import { rocketAvailableExample, sortRocketAgents } from './data';
 import { header, json, pageOf, type PlatformHandler, type SandboxRequest, type SandboxResponse } from './http';
 import type { RocketAgent, RocketListedAgent } from './model';
+import { stormWait } from './faults';
 import { mulberry32 } from './prng';
 import type { FaultOptions } from './types';
 
@@ -28,14 +29,33 @@ function forbidden(form: SandboxContext['variants']['rocketchatForbidden']): San
     case 'unauthorized': return json(403, { success: false, error: 'unauthorized' });
     case 'unauthorized-401': return json(401, { success: false, error: 'unauthorized' });
     case 'error-not-authorized': return json(400, { success: false, error: 'error-not-authorized', errorType: 'error-not-authorized' });
+    case 'unauthorized-400': return json(400, { success: false, error: 'unauthorized' });
+    case 'unauthorized-200': return json(200, { success: false, error: 'unauthorized' });
+    // Meteor.Error codes of permission checks in the server code (methods and publications), through API.v1.failure().
+    case 'error-action-not-allowed': return json(400, { success: false, error: 'Action not allowed [error-action-not-allowed]', errorType: 'error-action-not-allowed' });
+    case 'error-not-allowed': return json(400, { success: false, error: 'Not allowed [error-not-allowed]', errorType: 'error-not-allowed' });
+    case 'error-no-permission': return json(400, { success: false, error: 'No permission [error-no-permission]', errorType: 'error-no-permission' });
+    case 'not-authorized': return json(403, { success: false, error: 'Not authorized [not-authorized]', errorType: 'not-authorized' });
+    case 'message-403': return json(403, { status: 'error', message: 'You do not have permission to do this' });
+    case 'html-403': return { status: 403, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>403 Forbidden</h1></body></html>' };
     default: return json(403, FORBIDDEN);
   }
 }
 
 /** The two-factor refusal (apps/meteor/app/2fa/server/code/index.ts through API.v1.failure()). */
-function twoFactor(kind: 'totp-required' | 'totp-invalid'): SandboxResponse {
-  const text = kind === 'totp-required' ? 'TOTP Required' : 'TOTP Invalid';
-  return json(400, { success: false, error: `${text} [${kind}]`, errorType: kind, details: { method: 'totp', availableMethods: ['totp'] } });
+function twoFactor(kind: NonNullable<SandboxContext['variants']['rocketchatTwoFactor']>): SandboxResponse {
+  switch (kind) {
+    // The same demand without the code (a proxy, or a server whose failure() kept only the reason), with only the
+    // details' method, and e-mail two-factor in words: guesses in the style of the server's error.
+    case 'text-only': return json(400, { success: false, error: 'TOTP Required' });
+    case 'method-only': return json(400, { success: false, error: 'Two-factor authentication required', details: { method: 'totp', availableMethods: ['totp', 'email'] } });
+    case 'email-text': return json(401, { status: 'error', message: 'E-mail code required: enter the code sent to your e-mail address' });
+    case 'email': return json(400, { success: false, error: 'TOTP Required [totp-required]', errorType: 'totp-required', details: { method: 'email', codeGenerated: true, availableMethods: ['email'] } });
+    default: {
+      const text = kind === 'totp-required' ? 'TOTP Required' : 'TOTP Invalid';
+      return json(400, { success: false, error: `${text} [${kind}]`, errorType: kind, details: { method: 'totp', availableMethods: ['totp'] } });
+    }
+  }
 }
 
 /** A number from a string, the same for the same string (FNV-1a), to order ties differently for each page query. */
@@ -121,11 +141,17 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
     return entry && token === entry.token ? entry.user : undefined;
   }
 
-  function tooMany(timeToReset: number, now: number, headers: Record<string, string> = {}, form: FaultOptions['storm429Form'] = 'details', status = 429): SandboxResponse {
+  function tooMany(timeToReset: number, now: number, headers: Record<string, string> = {}, form: FaultOptions['storm429Form'] = 'details', status = 429, faults?: FaultOptions): SandboxResponse {
     const seconds = Math.max(1, Math.ceil(timeToReset / 1000));
     const text = `Error, too many requests. Please slow down. You must wait ${seconds} seconds before trying this endpoint again. [error-too-many-requests]`;
     switch (form) {
-      case 'text': return json(status, { success: false, error: text, errorType: 'error-too-many-requests' });
+      case 'text': return faults?.storm429Text === undefined
+        ? json(status, { success: false, error: text, errorType: 'error-too-many-requests' })
+        : json(status, { success: false, error: stormWait(faults, seconds, text).text });
+      case 'ratelimit': case 'ratelimit-reset': case 'reset-after': case 'retry-after-ms': case 'body-field': {
+        const w = stormWait(faults, seconds, 'Too many requests');
+        return json(status, { success: false, error: 'Too many requests', ...(w.bodyField ?? {}) }, { ...headers, ...w.headers });
+      }
       case 'headers': return json(status, { success: false, error: 'Too many requests' }, {
         'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(now + timeToReset), ...headers,
       });
@@ -337,7 +363,7 @@ export function createRocketChat(ctx: SandboxContext): PlatformHandler {
     },
     tooManyRequests(req, retryAfterSeconds, faults) {
       const seconds = retryAfterSeconds ?? faults?.storm429Seconds ?? 60;
-      return tooMany(seconds * 1000, req.now, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }, faults?.storm429Form, faults?.storm429Status);
+      return tooMany(seconds * 1000, req.now, retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }, faults?.storm429Form, faults?.storm429Status, faults);
     },
   };
 }

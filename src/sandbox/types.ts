@@ -1,6 +1,23 @@
 // Public shape of the sandbox: the local server that imitates REVE Chat, Rocket.Chat and HelpCrunch.
 // Tests, the benchmarks, `npm run sandbox` and the extension's demo mode all program against this.
 
+export type RocketchatForbidden = 'error-unauthorized' | 'unauthorized' | 'unauthorized-401' | 'error-not-authorized' | 'unauthorized-400'
+  | 'unauthorized-200' | 'error-action-not-allowed' | 'error-not-allowed' | 'error-no-permission' | 'not-authorized' | 'message-403' | 'html-403';
+export const ROCKETCHAT_FORBIDDEN: readonly RocketchatForbidden[] = ['error-unauthorized', 'unauthorized', 'unauthorized-401', 'error-not-authorized',
+  'unauthorized-400', 'unauthorized-200', 'error-action-not-allowed', 'error-not-allowed', 'error-no-permission', 'not-authorized', 'message-403', 'html-403'];
+export type RocketchatTwoFactor = 'totp-required' | 'totp-invalid' | 'email' | 'text-only' | 'method-only' | 'email-text';
+export const ROCKETCHAT_TWO_FACTOR: readonly RocketchatTwoFactor[] = ['totp-required', 'totp-invalid', 'email', 'text-only', 'method-only', 'email-text'];
+
+/** How REVE Chat answers a page past the end of a list (SandboxOptions.revechatListEnd). */
+export type RevechatListEnd = 'empty' | 'not-found' | 'not-found-legacy' | 'not-found-text' | 'error-200' | 'null-body' | 'json-null' | 'empty-body'
+  | 'no-content' | 'invalid-page' | 'legacy-200' | 'text-200' | 'object-body' | 'string-body' | 'false-body' | 'out-of-range' | 'page-limit';
+export const REVECHAT_LIST_ENDS: readonly RevechatListEnd[] = ['empty', 'not-found', 'not-found-legacy', 'not-found-text', 'error-200', 'null-body',
+  'json-null', 'empty-body', 'no-content', 'invalid-page', 'legacy-200', 'text-200', 'object-body', 'string-body', 'false-body', 'out-of-range', 'page-limit'];
+
+/** How a storm 429 names its wait (FaultOptions.storm429Form). */
+export type Storm429Form = 'details' | 'text' | 'headers' | 'bare' | 'ratelimit' | 'ratelimit-reset' | 'reset-after' | 'retry-after-ms' | 'body-field';
+export const STORM_429_FORMS: readonly Storm429Form[] = ['details', 'text', 'headers', 'bare', 'ratelimit', 'ratelimit-reset', 'reset-after', 'retry-after-ms', 'body-field'];
+
 export interface FaultOptions {
   /** Added delay per request, ms (before headers). */
   latencyMs?: number;
@@ -34,8 +51,18 @@ export interface FaultOptions {
    * `details.timeToReset`; 'text': only the text "You must wait N seconds" with `errorType` (the body of
    * RocketChat/Rocket.Chat#13441), no X-RateLimit-* headers; 'headers': `{success:false,error:"Too many requests"}`
    * with X-RateLimit-Remaining 0 and Reset; 'bare': `{success:false,error:"Too many requests"}`, no wait at all.
+   * On every platform: 'text' (the wait only in the sentence, see storm429Text), 'ratelimit' (the IETF draft header
+   * `RateLimit: limit=N, remaining=0, reset=S`), 'ratelimit-reset' (`RateLimit-Reset: S`), 'reset-after'
+   * (`X-RateLimit-Reset-After: S`), 'retry-after-ms' (`Retry-After-Ms`), 'body-field' (a top-level `retry_after: S`
+   * next to the platform's error body). REVE Chat and HelpCrunch read 'details' and 'headers' as their default body.
    */
-  storm429Form?: 'details' | 'text' | 'headers' | 'bare';
+  storm429Form?: Storm429Form;
+  /**
+   * With storm429Rate: the sentence the 429 says, in each platform's own error shape (REVE Chat `{"error":[…]}`,
+   * HelpCrunch `{"errors":[…]}`, Rocket.Chat `{success:false,error}`); `{s}`, `{m}` and `{ms}` stand for the wait in
+   * seconds, minutes and milliseconds. Default: each platform's own sentence.
+   */
+  storm429Text?: string;
   /** With storm429Rate: the status (default 429; older Rocket.Chat servers answered their limiter with 400). */
   storm429Status?: number;
   /** Every page request returns a full page (never ends). */
@@ -78,16 +105,25 @@ export interface SandboxOptions {
    * Rocket.Chat: how a missing permission is answered. 'error-unauthorized' (default): 403 "User does not have the
    * permissions required for this action [error-unauthorized]"; 'unauthorized': 403 `{"error":"unauthorized"}`
    * (API.v1.forbidden()); 'unauthorized-401': 401 `{"error":"unauthorized"}` (API.v1.unauthorized() of some
-   * versions); 'error-not-authorized': 400 `{"error":"error-not-authorized"}` (a bare Meteor error).
+   * versions); 'error-not-authorized': 400 `{"error":"error-not-authorized"}` (a bare Meteor error);
+   * 'unauthorized-400' / 'unauthorized-200': `{"success":false,"error":"unauthorized"}` under 400 or 200; the permission
+   * codes of the server's methods under 400 `{error:"… [code]",errorType}`: 'error-action-not-allowed',
+   * 'error-not-allowed', 'error-no-permission'; 'not-authorized' (403); 'message-403' (403 `{status:"error",message}`);
+   * 'html-403' (a proxy's HTML page).
    */
-  rocketchatForbidden?: 'error-unauthorized' | 'unauthorized' | 'unauthorized-401' | 'error-not-authorized';
+  rocketchatForbidden?: RocketchatForbidden;
   /**
    * Rocket.Chat: the permissions of the restricted demo user (default none): e.g. ['agents-available'] for a user
    * who may ask the legacy endpoint but not list agents.
    */
   rocketchatRestrictedPermissions?: ('view-agents' | 'view-agent' | 'view-departments' | 'agents-available')[];
-  /** Rocket.Chat: every authenticated request answers 400 with this two-factor error (a token without the bypass). */
-  rocketchatTwoFactor?: 'totp-required' | 'totp-invalid';
+  /**
+   * Rocket.Chat: every authenticated request answers with this two-factor error (a token without the bypass):
+   * 'totp-required' / 'totp-invalid' (400 with the code and `details.method`), 'email' (the code, method e-mail),
+   * 'text-only' (400 "TOTP Required", no code), 'method-only' (400 with `details.method` only), 'email-text'
+   * (401 `{status:"error"}` asking for the e-mailed code, in words only).
+   */
+  rocketchatTwoFactor?: RocketchatTwoFactor;
   /**
    * Rocket.Chat: sorted by a field with ties (the default, by name), tied agents come in a different order for each
    * page query, as a database without a total order returns them; `sort={"_id":1}` is stable.
@@ -107,9 +143,21 @@ export interface SandboxOptions {
    * "body":null}`; 'not-found-legacy': 404 `{"error":[{"code":404,"message":"No Record found …"}]}`; 'not-found-text':
    * 404 plain text; 'error-200': 200 `{"status":"error","message":"No agents found","body":null}`; 'null-body':
    * 200 envelope with `body: null`; 'json-null': 200 `null`; 'empty-body': 200 with no body; 'no-content': 204;
-   * 'invalid-page': 400 "Invalid Page Number: N".
+   * 'invalid-page': 400 "Invalid Page Number: N"; 'legacy-200': 200 `{"error":[{"code":404,"message":"No Record found"}]}`;
+   * 'text-200': 200 plain text "No record found"; 'object-body', 'string-body', 'false-body': 200 envelope whose `body`
+   * is `{}`, `""` or `false` (legacy: that bare value); 'out-of-range': 422 envelope "page_no is out of range";
+   * 'page-limit': 400 envelope "page_no must be less than or equal to N".
    */
-  revechatListEnd?: 'empty' | 'not-found' | 'not-found-legacy' | 'not-found-text' | 'error-200' | 'null-body' | 'json-null' | 'empty-body' | 'no-content' | 'invalid-page';
+  revechatListEnd?: RevechatListEnd;
+  /** REVE Chat: the words of the list-end answer instead of the form's own ("Data not available", "Empty result", …). */
+  revechatListEndMessage?: string;
+  /**
+   * HelpCrunch: `meta.total` of the agent list is this many more than the agents it lists (1 = the vendor's own example,
+   * seed 002: total 5 for 4 agents).
+   */
+  helpcrunchTotalExtra?: number;
+  /** HelpCrunch: the first agent is removed right after the first page of agents is served (a list that moves). */
+  helpcrunchAgentLeaves?: boolean;
   /** REVE Chat: the account has no agents (page 1 is answered as `revechatListEnd` says). */
   revechatEmptyAccount?: boolean;
   rateLimits?: RateLimitOptions;

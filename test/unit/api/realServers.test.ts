@@ -54,7 +54,7 @@ describe('issue 9: real servers', function () {
 
     it('vendor codes that arrive as bare words become sentences; the raw code stays in `code`', () =>
       withSandbox({ agents: 30, rocketchatForbidden: 'unauthorized' }, async (sb) => {
-        const e = assertApiError(await rejection(restricted(sb).agent('XycfA5CetCPuEjqxw')), 'forbidden', /may not read one agent's details \(The server refused: these credentials lack the permission for this \(unauthorized\)\)/);
+        const e = assertApiError(await rejection(restricted(sb).agent('XycfA5CetCPuEjqxw')), 'forbidden', /may not read one agent's details \(Rocket\.Chat answered HTTP 403 "unauthorized"\)\. Ask a Rocket\.Chat administrator/);
         assert.equal(e.code, 'unauthorized');
         assert.deepEqual(e.permissions, ['view-livechat-manager']);
       }));

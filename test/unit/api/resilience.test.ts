@@ -220,7 +220,7 @@ describe('api: resilience', function () {
       const client = helpcrunch(sb, { ...OPEN, logger, clock: new FakeClock() });
       await client.verify(); // 200
       await client.verify(); // 503, then 200
-      assert.ok(logger.lines.some((l) => /^\[debug\] GET \/v1\/agents\?offset=0&limit=1 → 503 in \d+ ms/.test(l)), logger.lines.join('\n'));
+      assert.ok(logger.lines.some((l) => /^\[debug\] "HC" \(hc-1\): GET \/v1\/agents\?offset=0&limit=1 → 503 in \d+ ms/.test(l)), logger.lines.join('\n'));
       assert.ok(logger.lines.some((l) => /retry 1\/3 in \d+ ms \(HTTP 503\)/.test(l)), logger.lines.join('\n'));
       assert.ok(logger.lines.some((l) => /GET \/v1\/agents\?offset=0&limit=1 → 200 in \d+ ms \(attempt 2\)/.test(l)), logger.lines.join('\n'));
       assert.ok(logger.lines.every((l) => !l.includes('127.0.0.1')), 'paths only, not the origin');

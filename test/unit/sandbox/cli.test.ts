@@ -36,6 +36,15 @@ describe('sandbox: CLI arguments', () => {
       revechatIgnorePageNo: true, revechatListEnd: 'not-found', revechatEmptyAccount: true,
       faults: { storm429Rate: 1, storm429Form: 'text', storm429Seconds: 60, storm429Status: 400 },
     });
+    assert.deepEqual(parseArgs([
+      '--forbidden', 'error-action-not-allowed', '--two-factor', 'method-only', '--list-end', 'text-200', '--list-end-message', 'Data not available',
+      '--hc-total-extra', '1', '--hc-agent-leaves', '--storm-form', 'ratelimit', '--storm-text', 'Please wait for {s} seconds.',
+    ]), {
+      rocketchatForbidden: 'error-action-not-allowed', rocketchatTwoFactor: 'method-only', revechatListEnd: 'text-200',
+      revechatListEndMessage: 'Data not available', helpcrunchTotalExtra: 1, helpcrunchAgentLeaves: true,
+      faults: { storm429Form: 'ratelimit', storm429Text: 'Please wait for {s} seconds.' },
+    });
+    assert.throws(() => parseArgs(['--storm-form', 'smoke-signals']), /--storm-form/);
     assert.throws(() => parseArgs(['--list-end', 'sometimes']), /--list-end/);
     assert.throws(() => parseArgs(['--restricted-permissions', 'be-admin']), /unknown be-admin/);
   });
