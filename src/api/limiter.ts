@@ -160,35 +160,6 @@ async function waitUntilReady(clock: Clock, ready: () => number, signal: AbortSi
   }
 }
 
-/** Overall limit per key (HelpCrunch). */
-export class OverallLimiter implements Limiter {
-  private readonly window: RollingWindow;
-  private readonly pause: Pause;
-  private readonly penalty: Pause;
-
-  constructor(config: RateLimitConfig, private readonly clock: Clock = systemClock) {
-    this.window = new RollingWindow(Math.max(1, Math.floor(config.perWindow * SAFETY)), config.windowMs);
-    this.pause = new Pause(clock);
-    this.penalty = uncappedPause(clock);
-  }
-
-  async acquire(_route: string, signal?: AbortSignal, budget?: WaitBudget): Promise<void> {
-    chargePenalty(this.penalty.waitMs(this.clock.now()), budget);
-    await waitUntilReady(this.clock, () => {
-      const now = this.clock.now();
-      const wait = Math.max(this.pause.waitMs(now), Math.min(this.penalty.waitMs(now), MAX_LIMITER_WAIT_MS), this.window.waitMs(now));
-      if (wait <= 0) this.window.record(now);
-      return wait;
-    }, signal, budget);
-  }
-
-  observe(_route: string, status: number, headers: HeaderReader | undefined, retryAfterMs?: number): void {
-    const h = parseRateHeaders(headers, this.clock.now());
-    if (h.remaining === 0 && h.resetAt) this.pause.extend(h.resetAt - this.clock.now());
-    if (status === 429) this.penalty.extend(retryAfterMs ?? DEFAULT_429_PAUSE_MS);
-  }
-}
-
 interface RouteState {
   /** undefined until the first answer; false when answers carry no rate-limit header. */
   limited: boolean | undefined;
@@ -251,12 +222,15 @@ export class PerRouteLimiter implements Limiter {
   }
 }
 
-/** No limit up front; a 429 pauses everything for the wait it asks (REVE Chat). */
+/**
+ * No limit up front; a 429 pauses everything for the wait it asks, and a spent window (X-RateLimit-Remaining 0)
+ * until its reset (REVE Chat). OverallLimiter adds a window of its own.
+ */
 export class BackoffOnlyLimiter implements Limiter {
   private readonly pause: Pause;
   private readonly penalty: Pause;
 
-  constructor(private readonly clock: Clock = systemClock) {
+  constructor(protected readonly clock: Clock = systemClock) {
     this.pause = new Pause(clock);
     this.penalty = uncappedPause(clock);
   }
@@ -265,7 +239,9 @@ export class BackoffOnlyLimiter implements Limiter {
     chargePenalty(this.penalty.waitMs(this.clock.now()), budget);
     await waitUntilReady(this.clock, () => {
       const now = this.clock.now();
-      return Math.max(this.pause.waitMs(now), Math.min(this.penalty.waitMs(now), MAX_LIMITER_WAIT_MS));
+      const wait = Math.max(this.pause.waitMs(now), Math.min(this.penalty.waitMs(now), MAX_LIMITER_WAIT_MS), this.windowWaitMs(now));
+      if (wait <= 0) this.record(now);
+      return wait;
     }, signal, budget);
   }
 
@@ -273,6 +249,32 @@ export class BackoffOnlyLimiter implements Limiter {
     const h = parseRateHeaders(headers, this.clock.now());
     if (h.remaining === 0 && h.resetAt) this.pause.extend(h.resetAt - this.clock.now());
     if (status === 429) this.penalty.extend(retryAfterMs ?? DEFAULT_429_PAUSE_MS);
+  }
+
+  /** ms a limit of the limiter's own asks to wait before the next send (none here). */
+  protected windowWaitMs(_now: number): number {
+    return 0;
+  }
+
+  /** A send at `now` (ms), for a limit of the limiter's own. */
+  protected record(_now: number): void {}
+}
+
+/** Overall limit per key (HelpCrunch): the pauses of BackoffOnlyLimiter, and a rolling window. */
+export class OverallLimiter extends BackoffOnlyLimiter {
+  private readonly window: RollingWindow;
+
+  constructor(config: RateLimitConfig, clock: Clock = systemClock) {
+    super(clock);
+    this.window = new RollingWindow(Math.max(1, Math.floor(config.perWindow * SAFETY)), config.windowMs);
+  }
+
+  protected override windowWaitMs(now: number): number {
+    return this.window.waitMs(now);
+  }
+
+  protected override record(now: number): void {
+    this.window.record(now);
   }
 }
 
