@@ -1,11 +1,11 @@
 // How tool results name a connection and its server, and say what to do when there is none. No vscode.
 // Never a credential (tools never read them) and never a URL's user-info, query or fragment.
 import { platformName, type Connection } from '../api/model';
-import { quoteCapped, quoteForModel } from './modelText';
+import { quoteCapped } from './modelText';
 
 /** `"Support (EU)" (id "c-12", Rocket.Chat)`: the name and id are the user's text, so they are quoted. */
 export function connectionRef(c: Connection): string {
-  return `${quoteCapped(c.label, 120)} (id ${quoteForModel(c.id)}, ${platformName(c.platform)})`;
+  return `${quoteCapped(c.label, 120)} (id ${quoteCapped(c.id, 100)}, ${platformName(c.platform)})`;
 }
 
 /**
@@ -31,8 +31,12 @@ export const NO_CONNECTIONS = [
 ].join('\n');
 
 /** The connections an unknown or ambiguous name could have meant, for the model to ask or retry with. */
-export function connectionChoices(connections: readonly Connection[]): string {
-  return connections.length
-    ? connections.map((c) => `- ${connectionRef(c)}`).join('\n')
-    : '(none)';
+export function connectionChoices(connections: readonly Connection[], max = MAX_CHOICES): string {
+  if (!connections.length) return '(none)';
+  const lines = connections.slice(0, max).map((c) => `- ${connectionRef(c)}`);
+  if (connections.length > max) lines.push(`- … and ${connections.length - max} more (the list connections tool, #chatdeskConnections, lists them all)`);
+  return lines.join('\n');
 }
+
+/** Most connections one answer names as choices. */
+const MAX_CHOICES = 30;

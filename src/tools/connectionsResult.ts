@@ -4,7 +4,8 @@ import type { Connection } from '../api/model';
 import type { ListState } from '../store/listState';
 import { connectionRef, NO_CONNECTIONS, serverText } from './connectionText';
 import { agentListText } from './listStateText';
-import { quoteForModel } from './modelText';
+import { mostThatFit } from './fit';
+import { count, quoteCapped } from './modelText';
 
 export interface ConnectionEntry {
   connection: Connection;
@@ -24,19 +25,29 @@ function offlineText(e: ConnectionEntry, now: number): string {
   return agentListText(e.offline, now, 'messages');
 }
 
-/** The result of "list connections". */
-export function connectionsResult(entries: readonly ConnectionEntry[], now: number): string {
+/** Most characters of a "list connections" result (about 6,000 tokens): the connections past it are counted. */
+export const MAX_CONNECTIONS_RESULT_CHARS = 24_000;
+
+/** The result of "list connections": as many connections as fit whole in `maxChars`, and how many more there are. */
+export function connectionsResult(entries: readonly ConnectionEntry[], now: number, maxChars = MAX_CONNECTIONS_RESULT_CHARS): string {
   if (entries.length === 0) return NO_CONNECTIONS;
-  const out = [
-    `Chatdesk connections: ${entries.length} (read-only; Chatdesk never shows credentials). Names are the user's own text, quoted.`,
-    '',
-  ];
-  entries.forEach((e, i) => {
+  const blocks = entries.map((e, i) => {
     const c = e.connection;
-    const account = c.platform === 'revechat' && c.accountId ? `, account ID ${quoteForModel(c.accountId)}` : '';
-    out.push(`${i + 1}. ${connectionRef(c)}, server ${serverText(c.baseUrl)}${account}`);
-    out.push(`   agents: ${agentListText(e.agents, now)}`);
-    out.push(`   offline messages: ${offlineText(e, now)}`);
+    const account = c.platform === 'revechat' && c.accountId ? `, account ID ${quoteCapped(c.accountId, 80)}` : '';
+    return [
+      `${i + 1}. ${connectionRef(c)}, server ${serverText(c.baseUrl)}${account}`,
+      `   agents: ${agentListText(e.agents, now)}`,
+      `   offline messages: ${offlineText(e, now)}`,
+    ].join('\n');
   });
-  return out.join('\n');
+  const build = (n: number) => {
+    const more = entries.length - n;
+    return [
+      `Chatdesk connections: ${entries.length} (read-only; Chatdesk never shows credentials). Names are the user's own text, quoted.`,
+      ...(more > 0 ? [`${count(more)} more connections not listed, to keep within this result's size cap: the find agents tool (#chatdeskAgents) can search them by name.`] : []),
+      '',
+      ...blocks.slice(0, n),
+    ].join('\n');
+  };
+  return build(mostThatFit(blocks.length, maxChars, build));
 }

@@ -1,6 +1,7 @@
 // A list's state in words for a model: how fresh the data is (live or cached, how old), whether it is whole,
 // loading, rate-limited or failed and why. No vscode. Errors are read by shape, not by class: this file runs in the
 // tools bundle (dist/tools.js), whose copy of ApiError is not the one the store's errors were made with.
+import type { ListingWait } from '../api/model';
 import type { ListState } from '../store/listState';
 import { isTwoFactorCode } from '../api/errors';
 import { joinSentences } from '../text/sentences';
@@ -12,7 +13,9 @@ const DAY = 24 * HOUR;
 
 /** "just now", "12 minutes ago", "3 hours ago", "2 days ago" (English: the reader is a model). */
 export function age(at: number, now: number): string {
+  if (!validTime(at) || !validTime(now)) return 'at an unknown time';
   const d = now - at;
+  if (d < -MIN) return 'in the future (the clocks disagree)';
   if (d < MIN) return 'just now';
   if (d < HOUR) return plural(Math.floor(d / MIN), 'minute') + ' ago';
   if (d < DAY) return plural(Math.floor(d / HOUR), 'hour') + ' ago';
@@ -23,9 +26,17 @@ export function plural(n: number, noun: string): string {
   return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** An ISO time to the minute, UTC: "2026-11-30T09:12Z". */
+/** The most milliseconds from 1970 a Date can hold (ECMAScript: ±8.64e15, about the year 275760). */
+const MAX_DATE_MS = 8.64e15;
+
+/** Whether `at` is a time a Date can hold and ISO 8601 can write with a four-digit year (0000–9999). */
+export function validTime(at: unknown): at is number {
+  return typeof at === 'number' && Number.isFinite(at) && Math.abs(at) <= MAX_DATE_MS && new Date(at).getUTCFullYear() >= 0 && new Date(at).getUTCFullYear() <= 9999;
+}
+
+/** An ISO time to the minute, UTC: "2026-11-30T09:12Z"; "unknown time" for NaN, ±Infinity or a time out of range. Never throws. */
 export function isoMinute(at: number): string {
-  return new Date(at).toISOString().slice(0, 16) + 'Z';
+  return validTime(at) ? new Date(at).toISOString().slice(0, 16) + 'Z' : 'unknown time';
 }
 
 /** The error kinds of src/api/errors.ts, read by shape. */
@@ -78,7 +89,7 @@ export function errorAdvice(e: unknown, o: ErrorTextOptions = {}): string {
         : 'The credentials work, but the account on the platform is not allowed to do this: the user can ask an administrator of the platform for the permission (the Chatdesk log has the server\'s answer), then refresh. New credentials would not help.';
     }
     case 'rate-limited': {
-      if (o.retryAt !== undefined && Number.isFinite(o.retryAt)) return `The platform is rate-limiting Chatdesk; Chatdesk tries again by itself at ${isoMinute(o.retryAt)}.`;
+      if (validTime(o.retryAt)) return `The platform is rate-limiting Chatdesk; Chatdesk tries again by itself at ${isoMinute(o.retryAt)}.`;
       const after = e && typeof e === 'object' ? (e as { retryAfterMs?: unknown }).retryAfterMs : undefined;
       return typeof after === 'number' && Number.isFinite(after) && after > 0
         ? `The platform is rate-limiting Chatdesk and asked it to wait ${plural(Math.ceil(after / 1000), 'second')}: the user can refresh after that.`
@@ -119,6 +130,19 @@ export function errorText(e: unknown, o: ErrorTextOptions = {}): string {
 }
 
 /**
+ * Why a load in flight brings nothing now (ListState.waiting): "waiting for the rate limit until 2026-11-30T09:12Z
+ * (Chatdesk keeps to the platform's rate limit)", "… (the server asked Chatdesk to wait)", "a request failed; retrying
+ * at …".
+ */
+export function waitingText(w: ListingWait): string {
+  switch (w.reason) {
+    case 'retry': return `a request failed; retrying at ${isoMinute(w.until)}`;
+    case 'rate-limited': return `waiting for the rate limit until ${isoMinute(w.until)} (the server asked Chatdesk to wait)`;
+    default: return `waiting for the rate limit until ${isoMinute(w.until)} (Chatdesk keeps to the platform's rate limit)`;
+  }
+}
+
+/**
  * How fresh and whole a connection's agent list is, as a clause (no final full stop) except after a failure, which
  * ends with the error's sentences (join what follows with joinSentences, never with "; "):
  * "live, loaded 3 minutes ago (2026-11-30T09:12Z), complete: 412 agents"; "cached 3 hours ago (…), refreshing…";
@@ -126,14 +150,15 @@ export function errorText(e: unknown, o: ErrorTextOptions = {}): string {
  */
 export function agentListText(state: ListState, now: number, noun = 'agents'): string {
   const n = plural(state.count, noun.replace(/s$/, ''));
-  const when = state.loadedAt !== undefined ? `${age(state.loadedAt, now)} (${isoMinute(state.loadedAt)})` : '';
+  const when = state.loadedAt === undefined ? '' : validTime(state.loadedAt) ? `${age(state.loadedAt, now)} (${isoMinute(state.loadedAt)})` : 'at an unknown time';
   const source = state.loadedAt === undefined ? undefined
     : state.cached ? `cached from an earlier session, saved ${when}` : `live, loaded ${when}`;
 
   if (state.status === 'idle' && state.loadedAt === undefined) return `not loaded yet (no ${noun} known)`;
   if (state.status === 'loading') {
-    if (!source) return state.count > 0 ? `still loading: ${n} so far, more may follow` : `still loading: no ${noun} received yet`;
-    return `${n}; ${source}; a refresh is running`;
+    const wait = state.waiting ? `; ${waitingText(state.waiting)}` : '';
+    if (!source) return `${state.count > 0 ? `still loading: ${n} so far, more may follow` : `still loading: no ${noun} received yet`}${wait}`;
+    return `${n}; ${source}; a refresh is running${wait}`;
   }
   if (state.status === 'error') {
     const known = state.count > 0 ? `${n} known from before${source ? ` (${source})` : ''}` : `no ${noun} known`;

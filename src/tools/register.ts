@@ -1,7 +1,7 @@
 // The language model tools for the editor's AI agents (agent mode): registered at activation (cheap: four
 // registrations), implemented in dist/tools.js, loaded on the first call. This file is the only one in src/tools
 // that imports vscode: it asks for the user's confirmation, turns the CancellationToken into an AbortSignal and the
-// runner's text into a LanguageModelToolResult, and passes the text through redaction on its way out.
+// runner's text into a LanguageModelToolResult, and gives the runner the extension's redaction.
 import * as vscode from 'vscode';
 import type { Agent } from '../api/model';
 import type { Store } from '../store';
@@ -77,7 +77,8 @@ export function registerTools(deps: ToolDeps): vscode.Disposable[] {
     if (!runner) {
       const tools = module.get();
       // the schemas VS Code shows the model (package.json) are the ones every input is checked against
-      runner = tools.createToolRunner({ store: deps.store, searchIndex: deps.searchIndex, inputSchemas: tools.readToolSchemas(deps.extensionPath) });
+      // redact: this bundle's, which knows the connections' credentials (dist/tools.js has its own copy that does not)
+      runner = tools.createToolRunner({ store: deps.store, searchIndex: deps.searchIndex, inputSchemas: tools.readToolSchemas(deps.extensionPath), redact: (s) => redact(s) });
     }
     return runner;
   };
@@ -99,7 +100,8 @@ export function registerTools(deps: ToolDeps): vscode.Disposable[] {
       try {
         const text = await get().run(name, options.input, { signal: ac.signal, tokenBudget: options.tokenizationOptions?.tokenBudget });
         if (token.isCancellationRequested) throw new vscode.CancellationError();
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(redact(text))]);
+        // redacted by the runner, value by value before quoting and then line by line (never breaking a quoted value)
+        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
       } catch (e) {
         if (token.isCancellationRequested || isCancelled(e)) throw new vscode.CancellationError();
         deps.log.error(`The tool ${name} failed:`, e);

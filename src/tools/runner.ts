@@ -11,13 +11,15 @@ import { expectsOfflineMessages } from '../store/connectionLists';
 import type { Store } from '../store/store';
 import { agentDetailsResult, findAgentsResult, MAX_AGENT_RESULT_CHARS, type ConnectionState } from './agentResults';
 import { connectionChoices, connectionRef, NO_CONNECTIONS } from './connectionText';
-import { connectionsResult } from './connectionsResult';
+import { connectionsResult, MAX_CONNECTIONS_RESULT_CHARS } from './connectionsResult';
 import {
   agentDetailsInput, chooseConnections, findAgentsInput, offlineMessagesInput, type ConnectionChoice,
 } from './input';
 import { ToolInputValidator, type ToolSchemas } from './inputSchema';
 import { errorKind, errorText } from './listStateText';
-import { quoteForModel } from './modelText';
+import { quoteForModel, setValueRedactor } from './modelText';
+import { redactResult } from './redactResult';
+import { redact } from '../util/redact';
 import { sortNewestFirst } from '../views/presentation/offlineMessage';
 import { MAX_OFFLINE_RESULT_CHARS, offlineListResult, offlineMessageResult } from './offlineResults';
 
@@ -40,6 +42,11 @@ export interface ToolRunnerDeps {
   random?: (bytes: number) => Buffer;
   /** Each tool's `inputSchema` from package.json (readToolSchemas): every input is checked against it first. */
   inputSchemas: ToolSchemas;
+  /**
+   * The extension's redaction (src/util/redact.ts as bundled in extension.js, which knows the registered
+   * credentials; this bundle's copy knows none): applied to every value before it is quoted, and to the result.
+   */
+  redact?: (text: string) => string;
 }
 
 export interface RunOptions {
@@ -67,7 +74,11 @@ export class ToolRunner {
     this.clock = deps.clock ?? systemClock;
     this.waitMs = deps.waitMs ?? DEFAULT_WAIT_MS;
     this.validator = new ToolInputValidator(deps.inputSchemas);
+    this.redact = deps.redact ?? redact;
+    setValueRedactor(this.redact);
   }
+
+  private readonly redact: (text: string) => string;
 
   private get store(): Store { return this.deps.store; }
 
@@ -75,9 +86,13 @@ export class ToolRunner {
    * Runs one tool by name; rejects with ToolCancelled when `o.signal` is aborted. An input that does not fit the
    * tool's schema is answered with what is wrong and what the tool expects, and nothing is run.
    */
-  run(name: ToolName, input: unknown, o: RunOptions): Promise<string> {
+  async run(name: ToolName, input: unknown, o: RunOptions): Promise<string> {
     const problem = this.validator.check(name, input);
-    if (problem !== undefined) return Promise.resolve(problem);
+    if (problem !== undefined) return redactResult(problem, this.redact);
+    return redactResult(await this.dispatch(name, input, o), this.redact);
+  }
+
+  private dispatch(name: ToolName, input: unknown, o: RunOptions): Promise<string> {
     switch (name) {
       case 'chatdesk_findAgents': return this.findAgents(input, o);
       case 'chatdesk_getAgent': return this.agentDetails(input, o);
@@ -149,7 +164,7 @@ export class ToolRunner {
     const matches = index.searchAll(input.query).map((r) => r.agent)
       .filter((a) => ids.has(a.connectionId) && (!input.onlineOnly || a.status === 'online'));
     return findAgentsResult({
-      input, matches, connections: ids, states, now: this.clock.now(), maxChars: this.maxChars(o, MAX_AGENT_RESULT_CHARS),
+      input, matches, connections: ids, states, now: this.clock.now(), maxChars: this.maxChars(o, MAX_AGENT_RESULT_CHARS), notes: input.notes,
     });
   }
 
@@ -171,7 +186,7 @@ export class ToolRunner {
       byEmail = true;
     }
     return agentDetailsResult({
-      id: input.id, found, byEmail, states, now: this.clock.now(), maxChars: this.maxChars(o, MAX_AGENT_RESULT_CHARS),
+      id: input.id, found, byEmail, states, now: this.clock.now(), maxChars: this.maxChars(o, MAX_AGENT_RESULT_CHARS), notes: input.notes,
     });
   }
 
@@ -183,7 +198,7 @@ export class ToolRunner {
     return connectionsResult(states.map((s) => {
       const offline = expectsOfflineMessages(s.connection) ? this.store.lists(s.connection.id)?.offline.state() : undefined;
       return { connection: s.connection, agents: s.state, offline };
-    }), this.clock.now());
+    }), this.clock.now(), this.maxChars(o, MAX_CONNECTIONS_RESULT_CHARS));
   }
 
   /** Offline messages (REVE Chat): subjects, visitors and times; bodies on request; one message with its replies. */
@@ -195,7 +210,7 @@ export class ToolRunner {
     if (!choice.ok) return choiceProblem(choice, input.connection, undefined);
     const targets = choice.connections.filter(expectsOfflineMessages);
     if (targets.length === 0) return noOfflineMessages(choice.connections, !!input.connection, all);
-    if (input.messageId) return this.offlineMessage(targets, input.messageId, o);
+    if (input.messageId) return this.offlineMessage(targets, input.messageId, o, input.notes);
     const jobs = targets.map((c) => this.store.lists(c.id)?.offline.ensureLoaded() ?? Promise.resolve());
     await this.settle(jobs, o.signal);
     const sections = targets.flatMap((c) => {
@@ -207,11 +222,11 @@ export class ToolRunner {
     });
     return offlineListResult({
       sections, unreadOnly: input.unreadOnly, includeBody: input.includeBody, limit: input.limit, now: this.clock.now(),
-      maxChars: this.maxChars(o, MAX_OFFLINE_RESULT_CHARS), random: this.deps.random,
+      maxChars: this.maxChars(o, MAX_OFFLINE_RESULT_CHARS), random: this.deps.random, notes: input.notes,
     });
   }
 
-  private async offlineMessage(targets: readonly Connection[], id: string, o: RunOptions): Promise<string> {
+  private async offlineMessage(targets: readonly Connection[], id: string, o: RunOptions, notes: readonly string[]): Promise<string> {
     let connection = targets.length === 1 ? targets[0] : undefined;
     // Several connections: the one whose loaded list has the message, if exactly one has it.
     if (!connection) {
@@ -228,7 +243,7 @@ export class ToolRunner {
     try {
       const message = await this.store.offlineMessage(connection.id, id, o.signal);
       if (o.signal.aborted) throw new ToolCancelled();
-      return offlineMessageResult({ connection, message, random: this.deps.random });
+      return offlineMessageResult({ connection, message, random: this.deps.random, notes, maxChars: this.maxChars(o, MAX_OFFLINE_RESULT_CHARS) });
     } catch (e) {
       if (o.signal.aborted || e instanceof ToolCancelled) throw new ToolCancelled();
       if (errorKind(e) === 'not-found') {

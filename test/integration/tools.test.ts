@@ -142,7 +142,11 @@ suite('language model tools', function () {
       const got = agentLines(text);
       assert.deepEqual(got.map((a) => [a.id, a.connectionId]), expected.map((a) => [a.id, a.connectionId]));
       for (const [i, a] of expected.entries()) {
-        assert.equal(String(got[i].name).replace(/…\[cut at .*\]$/, ''), a.name.slice(0, 200).replace(/[\ud800-\udbff]$/, ''));
+        // the name as the platform sent it, up to its cap (which counts the escaped form: a `<` is six characters)
+        const name = String(got[i].name);
+        const kept = name.replace(/…\[cut at .*\]$/, '');
+        if (kept === name) assert.equal(name, a.name);
+        else assert.ok(a.name.startsWith(kept) && JSON.stringify(name).length <= 200, `${a.name} → ${name}`);
         assert.equal(got[i].status, a.status);
       }
       assert.match(text, new RegExp(`${index.searchAll('an').length} agents matched; showing 15`));

@@ -157,4 +157,31 @@ describe('tools: every input is checked against its inputSchema in package.json'
     assert.deepEqual(toolSchemasOf({}), {});
     assert.deepEqual(toolSchemasOf({ contributes: { languageModelTools: [{ name: 'other_tool', inputSchema: {} }] } }), {});
   });
+  it('what the schema lets through but the tool changes is said in the result, never done silently', async () => {
+    const { runner } = session();
+    const cases: [ToolName, object, RegExp][] = [
+      // 150 emoji: 150 characters for the schema (code points), 300 UTF-16 units: searched whole, nothing cut
+      ['chatdesk_findAgents', { query: '😀'.repeat(150) }, /agents matching "(😀){150}"/],
+      ['chatdesk_findAgents', { query: 'li\tsa\u0000' }, /Note on the input: the query had 2 control characters \(tabs, line breaks or others\), read as spaces: "li sa"/],
+      ['chatdesk_findAgents', { query: 'lisa', connection: '   ' }, /Note on the input: the connection was empty, so every connection was searched/],
+      ['chatdesk_getAgent', { id: '  2533  ', connection: '' }, /Note on the input: the connection was empty, so every connection was searched/],
+      ['chatdesk_offlineMessages', { messageId: '   ' }, /Note on the input: the messageId was empty, so the messages are listed instead/],
+    ];
+    for (const [tool, input, note] of cases) {
+      const text = await runner.run(tool, input, go());
+      assert.doesNotMatch(text, /did not run/, text.slice(0, 300));
+      assert.match(text, note, `${tool} ${JSON.stringify(input)}: ${text.slice(0, 600)}`);
+      assertClean(text, tool);
+    }
+  });
+
+  it('without schemas (a manifest Chatdesk could not read), an unknown platform or a cut query is said, not ignored', async () => {
+    const { store } = session();
+    const runner = new ToolRunner({ store, searchIndex: (l) => new AgentSearchCache().index(l), clock: new FakeClock(Date.now()), waitMs: 8_000, inputSchemas: {} });
+    const zendesk = await runner.run('chatdesk_findAgents', { query: 'lisa', platform: 'zendesk' }, go());
+    assert.match(zendesk, /Note on the input: the platform "zendesk" is not one Chatdesk knows \(revechat, rocketchat or helpcrunch\), so every platform was searched/);
+    const long = await runner.run('chatdesk_findAgents', { query: `${'x'.repeat(5000)}lisa`, limit: '1e9' }, go());
+    assert.match(long, /the query was cut to its first 200 characters \(it had 5,004\)/);
+    assert.match(long, /the limit "1e9" was read as 50/);
+  });
 });

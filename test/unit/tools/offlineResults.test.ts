@@ -7,6 +7,7 @@ import { FIELD_CAPS, MAX_OFFLINE_RESULT_CHARS, offlineListResult, offlineMessage
 import { UNTRUSTED_TAG } from '../../../src/tools/untrustedBlock';
 import { hostilePayloads } from '../../fixtures/hostilePayloads';
 import { INJECTION_MARKER, promptInjections } from '../../fixtures/promptInjections';
+import { redact } from '../../../src/util/redact';
 import { parseResult } from './support';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0);
@@ -35,10 +36,15 @@ describe('tools: offline messages in untrusted blocks', () => {
     assert.equal(parsed.blocks.length, messages.length);
     for (const line of parsed.outside) assert.ok(!line.includes(INJECTION_MARKER), `outside a block: ${line.slice(0, 200)}`);
     parsed.blocks.forEach((b, i) => {
-      const p = promptInjections[i];
-      assert.equal(b.fields.get('subject'), p.slice(0, FIELD_CAPS.subject).replace(/[\ud800-\udbff]$/, ''));
-      assert.equal(b.fields.get('message'), p.slice(0, FIELD_CAPS.listBody).replace(/[\ud800-\udbff]$/, ''));
-      assert.equal(b.fields.get('visitor name'), p.slice(0, FIELD_CAPS.name).replace(/[\ud800-\udbff]$/, ''));
+      // each value is the visitor's text (credentials masked) up to its cap, which holds after escaping
+      const p = redact(promptInjections[i]);
+      for (const [label, cap] of [['subject', FIELD_CAPS.subject], ['message', FIELD_CAPS.listBody], ['visitor name', FIELD_CAPS.name]] as const) {
+        const v = b.fields.get(label)!;
+        assert.ok(p.startsWith(v), `${label}: not a prefix of the text`);
+        const line = b.lines.find((l) => l.startsWith(`${label}: `))!;
+        assert.ok(line.length - label.length - 2 <= cap, `${label}: ${line.length}`);
+        if (v.length < p.length) assert.match(line, /\(cut at [\d,]+ of [\d,]+ characters\)$/);
+      }
     });
     // the data named a closing tag (with a guessed boundary): the result's own boundary is another, and random
     assert.match(parsed.boundary!, /^[0-9a-f]{24}$/);
@@ -78,8 +84,8 @@ describe('tools: offline messages in untrusted blocks', () => {
     assert.ok(text.length <= MAX_OFFLINE_RESULT_CHARS, `${text.length} characters`);
     const parsed = parseResult(text);
     assert.ok(parsed.blocks.length >= 5 && parsed.blocks.length < 50, `${parsed.blocks.length} blocks`);
-    assert.ok(parsed.blocks[0].lines.some((l) => l.endsWith(`(cut at 1,000 of ${(huge.length).toLocaleString('en-US')} characters)`)));
-    assert.match(parsed.outside.join('\n'), new RegExp(`Listed: the ${parsed.blocks.length} newest messages of 80; ${80 - parsed.blocks.length} more not listed`));
+    assert.ok(parsed.blocks[0].lines.some((l) => l.startsWith('message: ') && l.length <= 'message: '.length + 1_000 && l.endsWith(` of ${(huge.length).toLocaleString('en-US')} characters)`)));
+    assert.match(parsed.outside.join('\n'), new RegExp(`Listed: the ${parsed.blocks.length} newest messages of 80, newest first; ${80 - parsed.blocks.length} more not listed`));
     const few = parseResult(listResult(messages.map((m) => ({ ...m, subject: 'short', message: 'short', visitor: {} })), { limit: 3 }));
     assert.equal(few.blocks.length, 3);
   });
@@ -95,7 +101,9 @@ describe('tools: offline messages in untrusted blocks', () => {
     const parsed = parseResult(offlineMessageResult({ connection, message: detail }));
     assert.equal(parsed.blocks.length, 1);
     const f = parsed.blocks[0].fields;
-    assert.equal(f.get('message')!.length, FIELD_CAPS.body);
+    const body = parsed.blocks[0].lines.find((l) => l.startsWith('message: '))!;
+    assert.ok(body.length <= 'message: '.length + FIELD_CAPS.body && body.length > 'message: '.length + FIELD_CAPS.body - 100, `${body.length}`);
+    assert.ok(detail.message!.startsWith(f.get('message')!));
     assert.equal(f.get('reply 1 text'), promptInjections[0]);
     assert.equal(f.get('reply 1 agent'), promptInjections[3]);
     assert.equal(f.get('reply 2 text'), 'We are on it.');
