@@ -92,14 +92,14 @@ describe('the document scan', () => {
   });
 
   it('rescans only the lines an edit touched, and follows lines moving', () => {
-    let text = 'a\n"assignee": 4188\nb\n"owner": 4761\nc';
+    let text = 'a\n"assignee": 4188\nb\n"owner_id": 4761\nc';
     const scan = new DocumentIdScan(rules, lines(text));
     // insert two lines above line 1
-    text = 'a\nx\n"agent": 99\n"assignee": 4188\nb\n"owner": 4761\nc';
+    text = 'a\nx\n"agent": 99\n"assignee": 4188\nb\n"owner_id": 4761\nc';
     assert.deepEqual(scan.apply([{ startLine: 0, endLine: 0, text: 'a\nx\n"agent": 99' }], lines(text)), { rescanned: 3 });
     assert.deepEqual(found(scan), ['2:99', '3:4188', '5:4761']);
     // delete lines 2–3
-    text = 'a\nx\nb\n"owner": 4761\nc';
+    text = 'a\nx\nb\n"owner_id": 4761\nc';
     assert.deepEqual(scan.apply([{ startLine: 1, endLine: 3, text: 'x' }], lines(text)), { rescanned: 1 });
     assert.deepEqual(found(scan), ['3:4761']);
     assert.equal(scan.size, 1);
