@@ -13,6 +13,7 @@ import { csvChunk, EXPORT_COLUMNS, exportJson, exportRow } from '../../../src/co
 import { agentHoverMarkdown, staleIdMessage } from '../../../src/code/hoverMarkdown';
 import { IdJudge } from '../../../src/code/idVerdict';
 import { idInsertText } from '../../../src/code/insertForm';
+import { isCodeDocument } from '../../../src/code/providers/documents';
 import type { ConnectionAgents, DirectoryMatch } from '../../../src/store/directory';
 import type { ListState } from '../../../src/store/listState';
 import { hostilePayloads, payloadLabel } from '../../fixtures/hostilePayloads';
@@ -215,5 +216,13 @@ describe('Export Agents: CSV and JSON', () => {
     const out = JSON.parse(exportJson([{ connection: c, agents: [a] }], new Date(0))) as { exportedAt: string; agents: Record<string, unknown>[] };
     assert.equal(out.exportedAt, '1970-01-01T00:00:00.000Z');
     assert.deepEqual(out.agents[0], { platform: 'helpcrunch', connection: { id: 'c', label: 'Acme, "Support"' }, id: '7', name: 'Agent 7', email: 'a7@example.com', role: null, status: 'online', available: null, departments: [{ id: 'd1', name: 'Sales' }] });
+  });
+});
+
+describe('which documents the agent-ID features read', () => {
+  it('the same for hover, completion and warnings: notebook cells and every editor scheme, not output or diff inputs', () => {
+    const doc = (scheme: string) => ({ uri: { scheme } });
+    for (const s of ['file', 'untitled', 'vscode-notebook-cell', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']) assert.ok(isCodeDocument(doc(s)), s);
+    for (const s of ['output', 'git', 'vscode-scm', 'debug']) assert.ok(!isCodeDocument(doc(s)), s);
   });
 });
