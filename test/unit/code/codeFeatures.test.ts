@@ -71,8 +71,26 @@ describe('verdicts on IDs in code', () => {
       assert.equal(new IdJudge(directory(lists(COMPLETE, state))).judge('number', '4188').kind, 'unknown', `REVE ${what}`);
     }
     assert.equal(new IdJudge(directory([])).judge('number', '4188').kind, 'unknown', 'no connection');
-    const cached = { ...COMPLETE, status: 'idle' as const, cached: true, loadedAt: 1 };
-    assert.equal(new IdJudge(directory(lists(cached))).judge('number', '4188').kind, 'stale', 'a complete cached list can say');
+  });
+
+  it('a list from the cache that no load confirmed says "stale" only while it is at most a day old, and says how old', () => {
+    const now = Date.UTC(2025, 5, 1, 12);
+    const HOUR = 3600_000;
+    const cachedAt = (at: number): ListState => ({ ...COMPLETE, status: 'idle', cached: true, loadedAt: at });
+    const recent = new IdJudge(directory(lists(cachedAt(now - 3 * HOUR))), now).judge('number', '4188');
+    assert.equal(recent.kind, 'stale', 'a complete list cached 3 h ago can say');
+    assert.equal(recent.kind === 'stale' && recent.cachedAt, now - 3 * HOUR);
+    assert.equal(staleIdMessage('4188', [hc], now - 3 * HOUR, now), '4188 is not an agent of Acme Support (HelpCrunch), as of the list cached 3 h ago');
+    for (const [what, state] of [
+      ['90 days old', cachedAt(now - 90 * 24 * HOUR)], ['25 h old', cachedAt(now - 25 * HOUR)], ['saved in the future', cachedAt(now + 48 * HOUR)],
+      ['no save time', { ...cachedAt(0), loadedAt: undefined }], ['a short refresh over an old cache', { ...cachedAt(now - 90 * 24 * HOUR), status: 'loaded', refreshShort: { received: 1, reason: 'short-of-total' } }],
+    ] as [string, ListState][]) {
+      assert.equal(new IdJudge(directory(lists(state)), now).judge('number', '4188').kind, 'unknown', what);
+    }
+    // loaded in this session: as old as it may be, it can say, and the message has no cache age
+    const loaded = new IdJudge(directory(lists({ ...COMPLETE, loadedAt: now - 90 * 24 * HOUR })), now).judge('number', '4188');
+    assert.equal(loaded.kind === 'stale' && loaded.cachedAt, undefined);
+    assert.equal(loaded.kind, 'stale');
   });
 
   it('words the warning with every connection that was asked', () => {
