@@ -10,6 +10,7 @@ import { AgentContextRules } from '../../../src/code/agentContext';
 import { agentCommandUri, isAgentRef } from '../../../src/code/agentRef';
 import { DocumentIdScan, countLines } from '../../../src/code/documentIds';
 import { csvChunk, EXPORT_COLUMNS, exportJson, exportRow } from '../../../src/code/exportAgents';
+import { scriptedExportRequest } from '../../../src/code/exportRequest';
 import { agentHoverMarkdown, staleIdMessage } from '../../../src/code/hoverMarkdown';
 import { IdJudge } from '../../../src/code/idVerdict';
 import { idInsertText } from '../../../src/code/insertForm';
@@ -234,6 +235,22 @@ describe('Export Agents: CSV and JSON', () => {
     const out = JSON.parse(exportJson([{ connection: c, agents: [a] }], new Date(0))) as { exportedAt: string; agents: Record<string, unknown>[] };
     assert.equal(out.exportedAt, '1970-01-01T00:00:00.000Z');
     assert.deepEqual(out.agents[0], { platform: 'helpcrunch', connection: { id: 'c', label: 'Acme, "Support"' }, id: '7', name: 'Agent 7', email: 'a7@example.com', role: null, status: 'online', available: null, departments: [{ id: 'd1', name: 'Sales' }] });
+  });
+
+  it('JSON says which connections came from an earlier session\'s cache, and when it was saved', () => {
+    const a = agent('7', 'helpcrunch', 'c');
+    const fresh = JSON.parse(exportJson([{ connection: c, agents: [a] }], new Date(0))) as Record<string, unknown>;
+    assert.equal(fresh.cached, undefined);
+    const old = JSON.parse(exportJson([{ connection: c, agents: [a], cachedAt: Date.UTC(2025, 0, 2) }, { connection: conn('d', 'revechat'), agents: [], cachedAt: -1e300 }], new Date(0))) as Record<string, unknown>;
+    assert.deepEqual(old.cached, [{ connection: { id: 'c', label: 'Acme, "Support"' }, savedAt: '2025-01-02T00:00:00.000Z' }]);
+  });
+
+  it('a scripted export (no dialogs, any path) is honoured only under a test runner', () => {
+    const arg = { exportRequest: { connectionIds: ['c'], format: 'csv', target: 'file:///tmp/x.csv', exportPartial: true } };
+    assert.equal(scriptedExportRequest(arg, false), undefined, 'another extension calling the command gets the dialogs');
+    assert.deepEqual(scriptedExportRequest(arg, true), arg.exportRequest);
+    assert.deepEqual(scriptedExportRequest({ exportRequest: { format: 'exe', target: 5, connectionIds: [1], exportPartial: 'yes' } }, true), {});
+    assert.equal(scriptedExportRequest('c', true), undefined);
   });
 });
 
