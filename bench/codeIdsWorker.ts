@@ -12,7 +12,7 @@ import { DocumentIdScan } from '../src/code/documentIds';
 import { agentHoverMarkdown } from '../src/code/hoverMarkdown';
 import { IdJudge } from '../src/code/idVerdict';
 import { idInsertText } from '../src/code/insertForm';
-import { completionSite, idAt } from '../src/code/lineIds';
+import { completionSite, idAt, scanLine } from '../src/code/lineIds';
 import { AgentSearchCache } from '../src/search/agentSearchCache';
 import { AgentDirectory } from '../src/store/directory';
 import type { ListState } from '../src/store/listState';
@@ -27,6 +27,8 @@ export interface CodeIdsResult {
   hover: { median: number; p95: number; samples: number };
   completion: { median: number; p95: number; samples: number; perQuery: { query: string; median: number; items: number }[] };
   diagnostics: { lines: number; candidates: number; stale: number; fullMs: number; keystrokeMedian: number; keystrokeP95: number; keystrokes: number };
+  /** One ~10,000-character line `agents: [1, 1, …]` (the longest line scanned), and 100 of them (a 1 MB file). */
+  longList: { chars: number; tokens: number; lineMedian: number; lineP95: number; fileMs: number };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -126,11 +128,22 @@ function main(): void {
     keyRuns.push(time(() => { scan.apply([{ startLine: line, endLine: line, text: text[line] }], source); judgeAll(); }));
   }
 
+  // a long list on one line: each element is walked over once (before: every earlier element, for each number)
+  let long = 'agents: [';
+  while (long.length < 9990) long += '1, ';
+  long += '1]';
+  let tokens = 0;
+  const lineRuns: number[] = [];
+  for (let r = 0; r < 30; r++) lineRuns.push(time(() => { tokens = scanLine(long, rules, { mode: 'context' }).length; }));
+  const longFile = Array.from({ length: 100 }, (_, i) => long + ' '.repeat(i % 2));
+  const fileMs = median(Array.from({ length: 5 }, () => time(() => { new DocumentIdScan(rules, { lineCount: longFile.length, lineAt: (i) => longFile[i] }); })));
+
   const result: CodeIdsResult = {
     agents: agents.length, indexBuildMs, indexHeapBytes,
     hover: { median: median(hoverRuns), p95: quantile(hoverRuns, 0.95), samples: hoverRuns.length },
     completion: { median: median(completionRuns), p95: quantile(completionRuns, 0.95), samples: completionRuns.length, perQuery },
     diagnostics: { lines, candidates: scan.size, stale, fullMs: median(fullRuns), keystrokeMedian: median(keyRuns), keystrokeP95: quantile(keyRuns, 0.95), keystrokes: keyRuns.length },
+    longList: { chars: long.length, tokens, lineMedian: median(lineRuns), lineP95: quantile(lineRuns, 0.95), fileMs },
   };
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 }

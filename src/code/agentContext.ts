@@ -6,7 +6,13 @@
 // run together with "id"/"ids" (`agentid`), or an id word (`id`, `ids`, `uid`, `identifier`) right after a context
 // word (`agent_id`, `assigneeId`, `owner.id`). So `agentPort`, `agent_timeout_ms` and `agentCount` are not agent
 // keys: their last word says what the number is. A plural (`agents`, `operator_ids`) holds a list: its numbers count
-// only inside brackets (`agents: [4188, 4761]`), so that `maxAgents: 50` is not taken for an agent.
+// only in a list (`agents: [4188, 4761]`, `AGENT_IDS=4188,4761`), so that `maxAgents: 50` is not taken for an
+// agent; a plural of ids (`agent_ids`, `operatorIds`) names agents even with one value.
+//
+// Never agent keys: the HTTP user agent (`User-Agent`, `user_agent`, `userAgent`: "user" right before "agent").
+// Weak: `owner` alone (`owner: 1000`, `chatOwner`) is a Unix uid or a user name in Ansible, Kubernetes, Compose,
+// Terraform and file-permission code far more often than an agent: it governs Rocket.Chat ids (unmistakable) but
+// not numbers; `owner_id`, `ownerId`, `owner.id` govern both.
 
 export const DEFAULT_CONTEXT_WORDS: readonly string[] = ['agent', 'assignee', 'operator', 'owner'];
 
@@ -21,7 +27,14 @@ export interface AgentKey {
   key: string;
   /** The key names several agents: its numbers count only in a list. */
   plural: boolean;
+  /** A plural of ids (`agent_ids`): one value is an agent too. */
+  ids?: true;
+  /** The key is `owner` without an id word: it does not govern numbers. */
+  weak?: true;
 }
+
+/** Context words that alone do not make a number an agent's ID (see the file comment). */
+const WEAK_WORDS = new Set(['owner']);
 
 /** Splits a key into lower-case words: `XMLAgentID` → xml, agent, id; `agent-ids.v2` → agent, ids, v2. */
 export function keyWords(key: string): string[] {
@@ -65,14 +78,27 @@ export class AgentContextRules {
   /** What `key` says, or undefined when it is not an agent key. */
   agentKey(key: string): AgentKey | undefined {
     const words = keyWords(key);
-    const last = words[words.length - 1];
+    const n = words.length;
+    const last = words[n - 1];
     if (last === undefined) return undefined;
-    const direct = this.contextWord(last);
-    if (direct) return { key, plural: direct === 'many' };
-    if (ID_WORDS.has(last) && words.length >= 2 && this.contextWord(words[words.length - 2]) !== undefined) {
-      return { key, plural: PLURAL_ID_WORDS.has(last) };
+    let word = last;
+    let kind = this.contextWord(last);
+    let ids = kind === 'many' && /ids$/.test(last);
+    let idWord = kind !== undefined && /id$|ids$/.test(last) && !WEAK_WORDS.has(last);
+    let at = n - 1;
+    if (!kind && ID_WORDS.has(last) && n >= 2 && this.contextWord(words[n - 2]) !== undefined) {
+      at = n - 2;
+      word = words[at];
+      kind = PLURAL_ID_WORDS.has(last) ? 'many' : 'one';
+      ids = kind === 'many';
+      idWord = true;
     }
-    return undefined;
+    if (!kind) return undefined;
+    if (word.startsWith('agent') && words[at - 1] === 'user') return undefined; // the HTTP User-Agent
+    const out: AgentKey = { key, plural: kind === 'many' };
+    if (ids) out.ids = true;
+    if (!idWord && [...WEAK_WORDS].some((w) => word.startsWith(w) && this.words.includes(w))) out.weak = true;
+    return out;
   }
 
   /** Whether `key` is only an id word (`id`, `_id`): its agent-ness comes from the object it is in. */

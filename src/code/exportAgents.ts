@@ -13,6 +13,8 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export interface ExportSource {
   connection: Connection;
   agents: readonly Agent[];
+  /** The agents come from an earlier session's cache, saved then (epoch ms). */
+  cachedAt?: number;
 }
 
 /** Departments in one cell: names (or ids) joined by "; ". */
@@ -58,8 +60,13 @@ export function exportObject(agent: Agent, connection: Connection): Record<strin
   };
 }
 
-/** The JSON export: `{ exportedAt, agents: [...] }`, pretty-printed. */
+/**
+ * The JSON export: `{ exportedAt, agents: [...] }`, pretty-printed; with `cached: [{ connection, savedAt }]` when a
+ * connection's agents come from an earlier session's cache (ISO times).
+ */
 export function exportJson(sources: readonly ExportSource[], exportedAt: Date): string {
   const agents = sources.flatMap((s) => s.agents.map((a) => exportObject(a, s.connection)));
-  return `${JSON.stringify({ exportedAt: exportedAt.toISOString(), agents }, null, 2)}\n`;
+  const cached = sources.filter((s) => s.cachedAt !== undefined && Number.isFinite(s.cachedAt) && Math.abs(s.cachedAt) <= 8.64e15)
+    .map((s) => ({ connection: { id: s.connection.id, label: s.connection.label }, savedAt: new Date(s.cachedAt!).toISOString() }));
+  return `${JSON.stringify({ exportedAt: exportedAt.toISOString(), ...(cached.length ? { cached } : {}), agents }, null, 2)}\n`;
 }

@@ -55,10 +55,12 @@ export function agentHoverMarkdown(matches: readonly DirectoryMatch[], now = Dat
 }
 
 /** The text of a stale-ID diagnostic: "4188 is not an agent of Acme Support (HelpCrunch)". Plain text, one line. */
-export function staleIdMessage(id: string, connections: readonly { label: string; platform: string }[]): string {
+export function staleIdMessage(id: string, connections: readonly { label: string; platform: string }[], cachedAt?: number, now: number = Date.now()): string {
   const names = connections.map((c) => `${plainText(c.label, 100)} (${platformName(c.platform)})`);
   const shown = plainText(id, 60);
-  return names.length <= 1
+  const text = names.length <= 1
     ? t('{0} is not an agent of {1}', shown, names[0] ?? '')
     : t('{0} is not an agent of {1} or {2}', shown, names.slice(0, -1).join(', '), names[names.length - 1]);
+  // from a list an earlier session saved: say how old it is
+  return cachedAt === undefined ? text : t('{0}, as of the list cached {1}', text, relativeTime(cachedAt, now));
 }

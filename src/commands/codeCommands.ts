@@ -3,7 +3,9 @@
 // loaded on first use. Tree items are turned into plain agents and connection ids HERE, before they cross into the
 // lazy bundle (it has its own copies of the node classes, so `instanceof` would fail there).
 import type * as vscode from 'vscode';
+import { scriptedExportRequest } from '../code/exportRequest';
 import type { CodeToolsModule } from '../code/toolsApi';
+import { isTestMode } from '../testApi';
 import type { LazyModule } from '../util/lazyModule';
 import type { Logger } from '../util/log';
 import type { DetailPanelsLoader } from '../webviews/loader';
@@ -25,6 +27,7 @@ export function registerCodeCommands(d: CodeCommandDeps): vscode.Disposable[] {
     registerCommand('chatdesk.copyAgentAsCurl', d.log, (arg) => d.tools.get().copyAs(d, 'curl', agent(arg))),
     registerCommand('chatdesk.copyAgentAsFetch', d.log, (arg) => d.tools.get().copyAs(d, 'fetch', agent(arg))),
     registerCommand('chatdesk.copyAgentAsPython', d.log, (arg) => d.tools.get().copyAs(d, 'python', agent(arg))),
-    registerCommand('chatdesk.exportAgents', d.log, (arg) => d.tools.get().exportAgents(d, connectionIdFromArg(arg) ?? arg)),
+    // a scripted request (no dialogs) only under a test runner: from anyone else it would be a silent file write
+    registerCommand('chatdesk.exportAgents', d.log, (arg) => d.tools.get().exportAgents(d, connectionIdFromArg(arg), scriptedExportRequest(arg, isTestMode()))),
   ];
 }

@@ -224,7 +224,7 @@ suite('Agent IDs in code', function () {
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.replace(new vscode.Range(0, 13, 0, 13 + ids.stale.length), ids.helpcrunch));
     await waitFor('no warning once the ID is a known agent', () => ourDiagnostics(doc.uri).length === 0);
-    await editor.edit((b) => b.insert(new vscode.Position(1, 0), `{"owner": ${ids.stale}}\n`));
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), `{"owner_id": ${ids.stale}}\n`));
     await waitFor('a warning on the new line', () => ourDiagnostics(doc.uri).some((d) => d.range.start.line === 1));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

@@ -2,8 +2,8 @@
 // quick fix Replace with an agent… (the picker, then the ID in place of the one that matches no agent).
 import * as vscode from 'vscode';
 import { AgentContextRules, DEFAULT_CONTEXT_WORDS } from '../agentContext';
-import { escapeForQuote, idInsertText } from '../insertForm';
-import { completionSite } from '../lineIds';
+import { idInsertText } from '../insertForm';
+import { completionSite, insertionSite } from '../lineIds';
 import { isReplaceAgentIdArgs } from '../providers/codeActions';
 import { SETTINGS } from '../providers/settings';
 import type { Logger } from '../../util/log';
@@ -18,8 +18,10 @@ function rules(): AgentContextRules {
 }
 
 /**
- * Inserts the picked agent's ID at every cursor (replacing each selection). Where a cursor is at the value of an
- * agent key, the ID goes in the form the place needs (a number, or a quoted string) in place of what was typed there.
+ * Inserts the picked agent's ID at every cursor (replacing each selection), quoted for the language and the place
+ * (insertForm.ts): where a cursor is at the value of an agent key, in the form the value needs, in place of what was
+ * typed there; anywhere else escaped for the string, comment or code the cursor (or the selection's start) is in.
+ * Where the ID cannot go in safely (a character the place cannot hold), nothing is inserted and a message says so.
  * Resolves to the ID inserted.
  */
 export async function insertAgentId(d: CodeCommandDeps): Promise<string | undefined> {
@@ -32,14 +34,19 @@ export async function insertAgentId(d: CodeCommandDeps): Promise<string | undefi
   if (!agent) return undefined;
   const doc = editor.document;
   const r = rules();
-  const ok = await editor.edit((b) => {
-    for (const sel of editor.selections) {
-      if (!sel.isEmpty) { b.replace(sel, agent.id); continue; }
-      const site = completionSite(doc.lineAt(sel.active.line).text, sel.active.character, r);
-      if (!site) { b.insert(sel.active, agent.id); continue; }
-      b.replace(new vscode.Range(sel.active.line, site.start, sel.active.line, site.end), idInsertText(agent.id, site, doc.languageId));
+  const edits: [vscode.Range, string][] = [];
+  for (const sel of editor.selections) {
+    const line = doc.lineAt(sel.start.line).text;
+    const site = sel.isEmpty ? completionSite(line, sel.start.character, r, doc.languageId) : undefined;
+    const range = site ? new vscode.Range(sel.start.line, site.start, sel.start.line, site.end) : sel;
+    const text = idInsertText(agent.id, site ?? insertionSite(line, sel.start.character, doc.languageId), doc.languageId);
+    if (text === undefined) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The ID of this agent holds characters that cannot be written safely here: nothing was inserted. Use Copy ID to copy it as it is.'));
+      return undefined;
     }
-  });
+    edits.push([range, text]);
+  }
+  const ok = await editor.edit((b) => { for (const [range, text] of edits) b.replace(range, text); });
   return ok ? agent.id : undefined;
 }
 
@@ -54,10 +61,11 @@ export async function replaceAgentId(d: CodeCommandDeps, arg: unknown): Promise<
   }
   const agent = await pickAgent(d, vscode.l10n.t('Replace with an agent'), { connectionIds: arg.connectionIds, scope: arg.scope });
   if (!agent) return undefined;
-  const line = doc.lineAt(arg.line).text;
-  const q = line[arg.start - 1];
-  const quoted = q !== undefined && '"\'`'.includes(q) && line[arg.end] === q;
-  const text = quoted ? escapeForQuote(agent.id, q, doc.languageId) : idInsertText(agent.id, {}, doc.languageId);
+  const text = idInsertText(agent.id, insertionSite(doc.lineAt(arg.line).text, arg.start, doc.languageId), doc.languageId);
+  if (text === undefined) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The ID of this agent holds characters that cannot be written safely here: nothing was replaced.'));
+    return undefined;
+  }
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, range, text);
   return (await vscode.workspace.applyEdit(edit)) ? agent.id : undefined;

@@ -1,6 +1,9 @@
 // Export Agents…: one connection's agents or every connection's, to a CSV or JSON file the user chooses. Lists not
-// loaded yet are loaded first (this is a command: the network is allowed); a list that is not complete (failed,
-// short of the server's total, capped) is exported only when the user agrees. In dist/codeTools.js (lazy).
+// loaded in this session are loaded first (this is a command: the network is allowed), also when an earlier
+// session's cache is shown: an export is a copy of the platform as it is now. Where a load fails and the cached
+// list stays, it is exported only when the user agrees, and the JSON file and the notification say how old it is.
+// A list that is not complete (failed, short of the server's total, capped) is exported only when the user agrees.
+// In dist/codeTools.js (lazy).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Agent } from '../../api/model';
@@ -9,42 +12,28 @@ import type { StoredConnection } from '../../connections/types';
 import type { Store } from '../../store';
 import { formatCount, quickPickText } from '../../views/presentation/text';
 import type { Logger } from '../../util/log';
-import { connectionIdFromArg } from '../../commands/args';
+import { relativeTime } from '../../util/relativeTime';
 import { csvChunk, exportJson, exportRow } from '../exportAgents';
+import type { ExportFormat, ExportRequest } from '../exportRequest';
 
 export interface ExportDeps {
   log: Logger;
   store: Store<StoredConnection>;
 }
 
-export type ExportFormat = 'csv' | 'json';
-
-/** For scripts and tests: what the dialogs would ask. Anything left out is asked. */
-export interface ExportRequest {
-  connectionIds?: string[];
-  format?: ExportFormat;
-  /** Where to write (a URI string). */
-  target?: string;
-  /** The answer to "export a partial list?". */
-  exportPartial?: boolean;
-}
+export type { ExportFormat, ExportRequest } from '../exportRequest';
 
 export interface ExportResult {
   uri: vscode.Uri;
   format: ExportFormat;
   agents: number;
   partial: boolean;
+  /** Some list came from an earlier session's cache (its load this session failed or ended short). */
+  cached: boolean;
 }
 
 /** Rows per chunk: between chunks the progress moves and a cancel is noticed. */
 const CHUNK = 5000;
-
-function requestFromArg(arg: unknown): ExportRequest {
-  const o = arg as { exportRequest?: ExportRequest } | undefined;
-  if (o && typeof o === 'object' && o.exportRequest && typeof o.exportRequest === 'object') return o.exportRequest;
-  const id = connectionIdFromArg(arg);
-  return id ? { connectionIds: [id] } : {};
-}
 
 async function chooseConnections(store: Store<StoredConnection>): Promise<StoredConnection[] | undefined> {
   const all = store.connections();
@@ -64,11 +53,13 @@ async function chooseFormat(): Promise<ExportFormat | undefined> {
   return choice?.format;
 }
 
-/** Loads what was never loaded and waits for loads in flight, with a cancellable progress notification. */
+/**
+ * Loads every list not loaded in this session (a cached list included) and waits for loads in flight, with a
+ * cancellable progress notification. False when cancelled.
+ */
 async function loadLists(store: Store<StoredConnection>, chosen: readonly StoredConnection[]): Promise<boolean> {
   const lists = chosen.map((c) => store.lists(c.id)?.agents).filter((l) => l !== undefined);
-  await Promise.all(lists.map((l) => l.readCache()));
-  if (lists.every((l) => l.status !== 'loading' && (l.started || l.complete))) return true;
+  if (lists.every((l) => l.started && l.status !== 'loading')) return true;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading agents to export…'), cancellable: true }, async (_p, token) => {
     const done = Promise.all(lists.map((l) => (l.started ? l.whenIdle() : l.ensureLoaded())));
     const cancelled = new Promise<false>((resolve) => token.onCancellationRequested(() => resolve(false)));
@@ -76,8 +67,12 @@ async function loadLists(store: Store<StoredConnection>, chosen: readonly Stored
   });
 }
 
-export async function exportAgents(d: ExportDeps, arg: unknown): Promise<ExportResult | undefined> {
-  const request = requestFromArg(arg);
+/**
+ * Export Agents… for `connectionId` (from a tree item), or for the connections the user picks. `scripted`: the
+ * dialogs' answers, given only under a test runner (exportRequest.ts); never from another extension's argument.
+ */
+export async function exportAgents(d: ExportDeps, connectionId: string | undefined, scripted?: ExportRequest): Promise<ExportResult | undefined> {
+  const request: ExportRequest = scripted ?? (connectionId ? { connectionIds: [connectionId] } : {});
   if (!d.store.connections().length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Add a Chatdesk connection first.'));
     return undefined;
@@ -92,11 +87,13 @@ export async function exportAgents(d: ExportDeps, arg: unknown): Promise<ExportR
 
   const sources = chosen.map((c) => ({ stored: c, ...d.store.directory.agentsOf(c.id)! }));
   const partial = sources.filter((s) => !s.state.complete || s.state.status === 'error');
-  if (partial.length) {
-    const names = partial.map((s) => `${quickPickText(s.stored.label, 60)} (${formatCount(s.agents.length)})`).join(', ');
+  // a failed load left an earlier session's list in place: it goes out only with the user's yes, and says so
+  const cached = sources.filter((s) => s.state.cached && s.state.loadedAt !== undefined);
+  if (partial.length || cached.length) {
+    const names = [...new Set([...partial, ...cached])].map((s) => `${quickPickText(s.stored.label, 60)} (${formatCount(s.agents.length)}${s.state.cached ? `, ${vscode.l10n.t('cached {0}', relativeTime(s.state.loadedAt))}` : ''})`).join(', ');
     const agree = request.exportPartial ?? (await vscode.window.showWarningMessage(
-      vscode.l10n.t('Not every agent list is complete: {0}. Export what was loaded?', names),
-      { modal: true, detail: vscode.l10n.t('A list is incomplete when its last load failed, ended short of the server\'s total, or stopped at the page limit. Refresh it to try again.') },
+      vscode.l10n.t('Not every agent list is complete and current: {0}. Export what was loaded?', names),
+      { modal: true, detail: vscode.l10n.t('A list is incomplete when its last load failed, ended short of the server\'s total, or stopped at the page limit; a cached list is what an earlier session saved, when this session\'s load did not replace it. Refresh it to try again.') },
       vscode.l10n.t('Export Partial List'),
     )) !== undefined;
     if (!agree) return undefined;
@@ -118,7 +115,7 @@ export async function exportAgents(d: ExportDeps, arg: unknown): Promise<ExportR
   const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} agents', formatCount(total)), cancellable: true }, async (progress, token) => {
     let text: string;
     if (format === 'json') {
-      text = exportJson(sources.map((s) => ({ connection: toConnection(s.stored), agents: s.agents })), new Date());
+      text = exportJson(sources.map((s) => ({ connection: toConnection(s.stored), agents: s.agents, cachedAt: s.state.cached ? s.state.loadedAt : undefined })), new Date());
     } else {
       const parts: string[] = [];
       let first = true;
@@ -139,10 +136,14 @@ export async function exportAgents(d: ExportDeps, arg: unknown): Promise<ExportR
     return true;
   });
   if (!written) return undefined;
-  d.log.info(`Exported ${total} agents (${format}${partial.length ? ', partial' : ''}).`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} agents to {1}.', formatCount(total), quickPickText(path.posix.basename(uri.path), 120)), vscode.l10n.t('Open'))
+  d.log.info(`Exported ${total} agents (${format}${partial.length ? ', partial' : ''}${cached.length ? ', some from the cache' : ''}).`);
+  const file = quickPickText(path.posix.basename(uri.path), 120);
+  const message = cached.length
+    ? vscode.l10n.t('Exported {0} agents to {1}; from the cache of an earlier session: {2}.', formatCount(total), file, cached.map((c) => `${quickPickText(c.stored.label, 60)} (${relativeTime(c.state.loadedAt)})`).join(', '))
+    : vscode.l10n.t('Exported {0} agents to {1}.', formatCount(total), file);
+  void vscode.window.showInformationMessage(message, vscode.l10n.t('Open'))
     .then((choice) => (choice ? vscode.commands.executeCommand('vscode.open', uri) : undefined));
-  return { uri, format, agents: total, partial: partial.length > 0 };
+  return { uri, format, agents: total, partial: partial.length > 0, cached: cached.length > 0 };
 }
 
 function defaultTarget(chosen: readonly StoredConnection[], format: ExportFormat): vscode.Uri | undefined {

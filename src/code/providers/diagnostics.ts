@@ -118,7 +118,7 @@ export class AgentIdDiagnostics implements vscode.Disposable {
       if (token.kind === 'email') continue;
       const verdict = judge.judge(token.kind, token.text);
       if (verdict.kind !== 'stale') continue;
-      const d = new vscode.Diagnostic(new vscode.Range(line, token.start, line, token.end), staleIdMessage(token.text, verdict.connections), severity);
+      const d = new vscode.Diagnostic(new vscode.Range(line, token.start, line, token.end), staleIdMessage(token.text, verdict.connections, verdict.cachedAt), severity);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = STALE_ID_CODE;
       out.push(d);

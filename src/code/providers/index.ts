@@ -9,6 +9,7 @@ import type { Store } from '../../store';
 import type { LazyModule } from '../../util/lazyModule';
 import type { Logger } from '../../util/log';
 import type { CodeToolsModule } from '../toolsApi';
+import { isCodeDocument } from './documents';
 import type { AgentIdFeatures } from './features';
 
 export interface AgentIdRegistrationDeps {
@@ -18,8 +19,11 @@ export interface AgentIdRegistrationDeps {
   tools: LazyModule<CodeToolsModule>;
 }
 
-/** Every text document, in any language, saved or untitled. */
-const ALL_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-userdata' }, { scheme: 'vscode-vfs' }];
+/**
+ * Every text document, in any language and scheme (notebook cells included); the same documents as the stale-ID
+ * warnings: isCodeDocument() leaves out VS Code's output, diff and chat inputs, here before anything is loaded.
+ */
+const ALL_DOCUMENTS: vscode.DocumentSelector = '*';
 /** Characters that open a place where an agent's ID goes (`"assignee": "`, `agent_id=`, `getAgent(`). */
 const COMPLETION_TRIGGERS = ['"', "'", ':', '=', ' ', '('];
 
@@ -32,10 +36,10 @@ export function registerAgentIdFeatures(d: AgentIdRegistrationDeps): vscode.Disp
   const timer = setTimeout(startDiagnostics, 0);
   return [
     vscode.languages.registerHoverProvider(ALL_DOCUMENTS, {
-      provideHover: (doc, pos, token) => (active() ? impl().hover.provideHover(doc, pos, token) : undefined),
+      provideHover: (doc, pos, token) => (active() && isCodeDocument(doc) ? impl().hover.provideHover(doc, pos, token) : undefined),
     }),
     vscode.languages.registerCompletionItemProvider(ALL_DOCUMENTS, {
-      provideCompletionItems: (doc, pos, token, ctx) => (active() ? impl().completion.provideCompletionItems(doc, pos, token, ctx) : undefined),
+      provideCompletionItems: (doc, pos, token, ctx) => (active() && isCodeDocument(doc) ? impl().completion.provideCompletionItems(doc, pos, token, ctx) : undefined),
     }, ...COMPLETION_TRIGGERS),
     vscode.languages.registerCodeActionsProvider(ALL_DOCUMENTS, {
       provideCodeActions: (doc, range, ctx, token) => (features && ctx.diagnostics.length ? features.codeActions.provideCodeActions(doc, range, ctx, token) : undefined),

@@ -77,7 +77,4 @@ export function severityOf(level: DiagnosticsLevel): vscode.DiagnosticSeverity |
   }
 }
 
-/** Documents the features look at: text a user edits or reads, not VS Code's own output and diff inputs. */
-export function isCodeDocument(doc: vscode.TextDocument): boolean {
-  return !['output', 'git', 'vscode-scm', 'debug', 'search-editor', 'vscode-chat-code-block'].includes(doc.uri.scheme);
-}
+export { isCodeDocument } from './documents';

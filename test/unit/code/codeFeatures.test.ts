@@ -10,9 +10,11 @@ import { AgentContextRules } from '../../../src/code/agentContext';
 import { agentCommandUri, isAgentRef } from '../../../src/code/agentRef';
 import { DocumentIdScan, countLines } from '../../../src/code/documentIds';
 import { csvChunk, EXPORT_COLUMNS, exportJson, exportRow } from '../../../src/code/exportAgents';
+import { scriptedExportRequest } from '../../../src/code/exportRequest';
 import { agentHoverMarkdown, staleIdMessage } from '../../../src/code/hoverMarkdown';
 import { IdJudge, staleIdConnections } from '../../../src/code/idVerdict';
 import { idInsertText } from '../../../src/code/insertForm';
+import { isCodeDocument } from '../../../src/code/providers/documents';
 import type { ConnectionAgents, DirectoryMatch } from '../../../src/store/directory';
 import type { ListState } from '../../../src/store/listState';
 import { hostilePayloads, payloadLabel } from '../../fixtures/hostilePayloads';
@@ -70,8 +72,26 @@ describe('verdicts on IDs in code', () => {
       assert.equal(new IdJudge(directory(lists(COMPLETE, state))).judge('number', '4188').kind, 'unknown', `REVE ${what}`);
     }
     assert.equal(new IdJudge(directory([])).judge('number', '4188').kind, 'unknown', 'no connection');
-    const cached = { ...COMPLETE, status: 'idle' as const, cached: true, loadedAt: 1 };
-    assert.equal(new IdJudge(directory(lists(cached))).judge('number', '4188').kind, 'stale', 'a complete cached list can say');
+  });
+
+  it('a list from the cache that no load confirmed says "stale" only while it is at most a day old, and says how old', () => {
+    const now = Date.UTC(2025, 5, 1, 12);
+    const HOUR = 3600_000;
+    const cachedAt = (at: number): ListState => ({ ...COMPLETE, status: 'idle', cached: true, loadedAt: at });
+    const recent = new IdJudge(directory(lists(cachedAt(now - 3 * HOUR))), now).judge('number', '4188');
+    assert.equal(recent.kind, 'stale', 'a complete list cached 3 h ago can say');
+    assert.equal(recent.kind === 'stale' && recent.cachedAt, now - 3 * HOUR);
+    assert.equal(staleIdMessage('4188', [hc], now - 3 * HOUR, now), '4188 is not an agent of Acme Support (HelpCrunch), as of the list cached 3 h ago');
+    for (const [what, state] of [
+      ['90 days old', cachedAt(now - 90 * 24 * HOUR)], ['25 h old', cachedAt(now - 25 * HOUR)], ['saved in the future', cachedAt(now + 48 * HOUR)],
+      ['no save time', { ...cachedAt(0), loadedAt: undefined }], ['a short refresh over an old cache', { ...cachedAt(now - 90 * 24 * HOUR), status: 'loaded', refreshShort: { received: 1, reason: 'short-of-total' } }],
+    ] as [string, ListState][]) {
+      assert.equal(new IdJudge(directory(lists(state)), now).judge('number', '4188').kind, 'unknown', what);
+    }
+    // loaded in this session: as old as it may be, it can say, and the message has no cache age
+    const loaded = new IdJudge(directory(lists({ ...COMPLETE, loadedAt: now - 90 * 24 * HOUR })), now).judge('number', '4188');
+    assert.equal(loaded.kind === 'stale' && loaded.cachedAt, undefined);
+    assert.equal(loaded.kind, 'stale');
   });
 
   it('Replace with an agent… offers the agents of the connections the warning is about, not every platform', () => {
@@ -101,14 +121,14 @@ describe('the document scan', () => {
   });
 
   it('rescans only the lines an edit touched, and follows lines moving', () => {
-    let text = 'a\n"assignee": 4188\nb\n"owner": 4761\nc';
+    let text = 'a\n"assignee": 4188\nb\n"owner_id": 4761\nc';
     const scan = new DocumentIdScan(rules, lines(text));
     // insert two lines above line 1
-    text = 'a\nx\n"agent": 99\n"assignee": 4188\nb\n"owner": 4761\nc';
+    text = 'a\nx\n"agent": 99\n"assignee": 4188\nb\n"owner_id": 4761\nc';
     assert.deepEqual(scan.apply([{ startLine: 0, endLine: 0, text: 'a\nx\n"agent": 99' }], lines(text)), { rescanned: 3 });
     assert.deepEqual(found(scan), ['2:99', '3:4188', '5:4761']);
     // delete lines 2–3
-    text = 'a\nx\nb\n"owner": 4761\nc';
+    text = 'a\nx\nb\n"owner_id": 4761\nc';
     assert.deepEqual(scan.apply([{ startLine: 1, endLine: 3, text: 'x' }], lines(text)), { rescanned: 1 });
     assert.deepEqual(found(scan), ['3:4761']);
     assert.equal(scan.size, 1);
@@ -224,5 +244,29 @@ describe('Export Agents: CSV and JSON', () => {
     const out = JSON.parse(exportJson([{ connection: c, agents: [a] }], new Date(0))) as { exportedAt: string; agents: Record<string, unknown>[] };
     assert.equal(out.exportedAt, '1970-01-01T00:00:00.000Z');
     assert.deepEqual(out.agents[0], { platform: 'helpcrunch', connection: { id: 'c', label: 'Acme, "Support"' }, id: '7', name: 'Agent 7', email: 'a7@example.com', role: null, status: 'online', available: null, departments: [{ id: 'd1', name: 'Sales' }] });
+  });
+
+  it('JSON says which connections came from an earlier session\'s cache, and when it was saved', () => {
+    const a = agent('7', 'helpcrunch', 'c');
+    const fresh = JSON.parse(exportJson([{ connection: c, agents: [a] }], new Date(0))) as Record<string, unknown>;
+    assert.equal(fresh.cached, undefined);
+    const old = JSON.parse(exportJson([{ connection: c, agents: [a], cachedAt: Date.UTC(2025, 0, 2) }, { connection: conn('d', 'revechat'), agents: [], cachedAt: -1e300 }], new Date(0))) as Record<string, unknown>;
+    assert.deepEqual(old.cached, [{ connection: { id: 'c', label: 'Acme, "Support"' }, savedAt: '2025-01-02T00:00:00.000Z' }]);
+  });
+
+  it('a scripted export (no dialogs, any path) is honoured only under a test runner', () => {
+    const arg = { exportRequest: { connectionIds: ['c'], format: 'csv', target: 'file:///tmp/x.csv', exportPartial: true } };
+    assert.equal(scriptedExportRequest(arg, false), undefined, 'another extension calling the command gets the dialogs');
+    assert.deepEqual(scriptedExportRequest(arg, true), arg.exportRequest);
+    assert.deepEqual(scriptedExportRequest({ exportRequest: { format: 'exe', target: 5, connectionIds: [1], exportPartial: 'yes' } }, true), {});
+    assert.equal(scriptedExportRequest('c', true), undefined);
+  });
+});
+
+describe('which documents the agent-ID features read', () => {
+  it('the same for hover, completion and warnings: notebook cells and every editor scheme, not output or diff inputs', () => {
+    const doc = (scheme: string) => ({ uri: { scheme } });
+    for (const s of ['file', 'untitled', 'vscode-notebook-cell', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']) assert.ok(isCodeDocument(doc(s)), s);
+    for (const s of ['output', 'git', 'vscode-scm', 'debug']) assert.ok(!isCodeDocument(doc(s)), s);
   });
 });

@@ -54,6 +54,22 @@ describe('IDs in a line', () => {
       ['if (agentId === 4188) {', ['4188']],
       ['config["agent_id"] = 4188', ['4188']],
       ['"owner": "XycfA5CetCPuEjqxw"', ['XycfA5CetCPuEjqxw']],
+      ["'agent_id' => 4761,", ['4761']],
+      [':agent_id => 4188', ['4188']],
+      ['AGENT_IDS=4188,4761', ['4188', '4761']],
+      ['agent_ids=4188', ['4188']],
+      ['agents: "4188,4761"', ['4188', '4761']],
+      ['agent_ids = (4188, 4761)', ['4188', '4761']],
+      ['agent_ids = {4188, 4761}', ['4188', '4761']],
+      ['agents := []int{4188, 4761}', ['4188', '4761']],
+      ['WHERE agent_id IN (4188, 4761)', ['4188', '4761']],
+      ['if assignee_id in (4188, 4761):', ['4188', '4761']],
+      ['"agents": [{"id": 4188, "name": "x"}, {"id": 4761}]', ['4188', '4761']],
+      ['Agent ID: 4188', ['4188']],
+      ['<agent id="4188"/>', ['4188']],
+      ['<agent name="Jane" id="4188"/>', ['4188']],
+      ['<item agent_id="4188"/>', ['4188']],
+      ['"owner_id": 1000', ['1000']],
     ];
     for (const [line, want] of cases) assert.deepEqual(candidates(line), want, line);
   });
@@ -84,6 +100,21 @@ describe('IDs in a line', () => {
       'agent_id = 0x4188',
       '"agent_id": 41884188418841884188418',
       'created: 10:30, agent: x',
+      '"User-Agent": 12',
+      'user_agent = 5',
+      'userAgentId: 7',
+      'owner: 1000',
+      'mode: 0644, owner: 1000',
+      'chatOwner: 1000',
+      'agentId = 01234',
+      '"agent_id": "0042"',
+      'agent_id=4188,4761',
+      'maxAgents: 50, minAgents: 2',
+      '{"agents": 5, "port": 8080}',
+      'agents = (5)',
+      'f(agent_id=1, 5)',
+      '"assignee": [{"id": 4188}]',
+      '<user id="4188"/>',
     ];
     for (const line of none) assert.deepEqual(candidates(line), [], line);
   });
@@ -118,6 +149,19 @@ describe('IDs in a line', () => {
   });
 });
 
+describe('a long line', () => {
+  it('scans a 10,000-character list line whole, each element once (bench: "agent IDs: a long list line")', () => {
+    let line = 'agents: [';
+    while (line.length < 9980) line += '4188, ';
+    line += '4761]';
+    const found = candidates(line);
+    assert.equal(found.length, (line.match(/\d+/g) ?? []).length);
+    assert.equal(found.at(-1), '4761');
+    const objects = `"agents": [${Array.from({ length: 600 }, (_, i) => `{"id": ${1000 + i}}`).join(', ')}]`;
+    assert.equal(candidates(objects).length, 600);
+  });
+});
+
 describe('completion sites', () => {
   it('is the value of an agent key, typed or not, quoted or not', () => {
     const at = (line: string) => completionSite(line.replace('|', ''), line.indexOf('|'), rules);
@@ -129,6 +173,22 @@ describe('completion sites', () => {
     assert.equal(at('agent_id=47|61')?.query, '47');
     assert.equal(at('agent_id=47|61')?.end, 13);
     assert.equal(at('AGENT_ID: |')?.context.key, 'AGENT_ID');
+  });
+
+  it('inside a longer string: the ID goes into that string, which stays open', () => {
+    const at = (line: string, languageId: string) => completionSite(line.replace('|', ''), line.indexOf('|'), rules, languageId);
+    for (const [line, languageId, quote] of [
+      ['url = "https://x/api?agent_id=|"', 'python', '"'], ['const u = `${base}?agent_id=|`;', 'typescript', '`'],
+      ['fetch("/x?assignee=|&chat=1")', 'javascript', '"'], ['"query": "agent_id=|"', 'json', '"'], ["x = 'agent: |'", 'python', "'"],
+      ['u = f"{base}?agent_id=|"', 'python', '"'],
+    ] as const) {
+      const site = at(line, languageId);
+      assert.equal(site?.quote, quote, line);
+      assert.equal(site?.enclosing, true, line);
+    }
+    assert.equal(at('u = f"{base}?agent_id=|"', 'python')?.prefix, 'f');
+    assert.equal(at('{"assignee": "|', 'json')?.enclosing, undefined, 'the string is the value');
+    assert.equal(at('"note": "see agent_id in the docs |"', 'json'), undefined);
   });
 
   it('is nowhere else', () => {
