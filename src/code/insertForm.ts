@@ -5,8 +5,8 @@
 // An ID is data from a platform and may hold anything. Each form below is what the language's own reader takes
 // back as exactly the ID, with nothing run or expanded: shell words in single quotes (POSIX XCU 2.2.2: every
 // character inside is literal; a `'` is written '\''), .env values so that dotenv, dotenv-expand, python-dotenv,
-// Docker Compose and a shell that sources the file all read the same text (no `${` at all: python-dotenv expands it
-// even inside single quotes), PHP and Ruby strings with `$` and `#`
+// Docker Compose and a shell that sources the file all read the same text (no `$` or backtick at all: python-dotenv
+// expands `${…}` even inside single quotes, dotenv-expand expands `$NAME` and runs `$(…)` in any quotes), PHP and Ruby strings with `$` and `#`
 // escaped (no interpolation), Python f-strings and C# interpolated strings with braces doubled, JavaScript template
 // literals with `` ` ``, `\` and `$` escaped, YAML with no `{{`/`${{` (Ansible and GitHub Actions expand those
 // inside any string), SQL with `''` and no backslash (MySQL reads `\'` as a quote). Where no form is safe (a
@@ -92,8 +92,9 @@ function inString(id: string, family: LanguageFamily, quote: string, prefix: str
     case 'dotenv':
       // read by dotenv, dotenv-expand (expands $ in "…" and bare values), python-dotenv (\\ and \' in '…'), and by
       // a shell that sources the file: only what means nothing to any of them. python-dotenv expands ${…} even
-      // inside single quotes, and has no escape for it.
-      if (id.includes('${')) return undefined;
+      // inside single quotes, and has no escape for it; dotenv-expand (v12 on) runs $(…) as a command and expands
+      // $NAME in any quotes (it sees the value after dotenv took the quotes off): no `$` or backtick at all.
+      if (/[$`]/.test(id)) return undefined;
       if (quote === "'") return /['\\]/.test(id) || CONTROL.test(id) ? undefined : id;
       if (quote === '"') return /["\\$`!]/.test(id) || CONTROL.test(id) ? undefined : id;
       return plain ? id : undefined;

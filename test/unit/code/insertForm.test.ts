@@ -3,7 +3,7 @@
 // shell, PHP, Python, JavaScript and YAML specials) go into lines of each language at the places a user's cursor
 // is (a key's value, bare or quoted; inside a longer string; anywhere else in a string); the resulting lines are
 // read by bash and dash (then printed back), python3 (ast: only literals; then evaluated), acorn (only literals;
-// then evaluated), JSON.parse, PyYAML (YAML 1.1: the stricter on what a bare word means) and python-dotenv. An ID may be refused (undefined) where no form is
+// then evaluated), JSON.parse, the yaml package (YAML 1.1, as PyYAML reads it: the stricter on what a bare word means, and 1.2), dotenv with dotenv-expand, and python-dotenv where installed. An ID may be refused (undefined) where no form is
 // safe, never inserted wrong; ordinary odd IDs must go in everywhere.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
+import * as dotenv from 'dotenv';
+import { expand as dotenvExpand } from 'dotenv-expand';
+import * as YAML from 'yaml';
 import { describe, it } from 'mocha';
 import { AgentContextRules } from '../../../src/code/agentContext';
 import { idInsertText, isPlainNumber } from '../../../src/code/insertForm';
@@ -93,10 +96,14 @@ describe('Inserting an ID: each language reads back exactly the ID, and nothing 
     });
   }
 
-  it('.env: python-dotenv and a shell that sources the file read the ID, nothing expands', () => {
+  it('.env: dotenv with dotenv-expand, python-dotenv (where installed) and a shell that sources the file read the ID, nothing expands', () => {
     // a backslash means something to python-dotenv inside any quotes, and to a shell outside them; each quote
-    // holds what the other cannot
-    const anyQuote = ORDINARY.filter((id) => !id.includes('\\'));
+    // holds what the other cannot. `$` and a backtick mean something to dotenv-expand in any quotes ($NAME, $(command)):
+    // an ID with one is refused, checked below
+    const anyQuote = ORDINARY.filter((id) => !id.includes('\\') && !/[$`]/.test(id));
+    for (const id of ORDINARY.filter((x) => /[$`]/.test(x))) {
+      for (const t of ['AGENT_ID=|', 'AGENT_ID="|"', "AGENT_ID='|'"]) assert.equal(idInsertText(id, insertionSite(t.replace('|', ''), t.indexOf('|'), 'dotenv'), 'dotenv'), undefined, `${t}: ${id}`);
+    }
     const { placed } = placeAll([
       ['AGENT_ID=|', '{}', anyQuote], ['AGENT_ID="|"', '{}', anyQuote.filter((id) => !/[$`!"]/.test(id))],
       ["AGENT_ID='|'", '{}', anyQuote.filter((id) => !id.includes("'"))], ['AGENT_ID="x?agent_id=|"', 'x?agent_id={}', ['XycfA5CetCPuEjqxw', 'a b']],
@@ -110,6 +117,12 @@ describe('Inserting an ID: each language reads back exactly the ID, and nothing 
     assert.ok(!fs.existsSync(CANARY), 'an ID ran as a command');
     const got = sh.stdout.toString('latin1').split('\x1e').slice(0, -1);
     placed.forEach((p, i) => assert.equal(got[i], bytes(p.expected).toString('latin1'), p.line));
+    // Node's dotenv, expanded as dotenv-expand does (with a secret in the environment that an expansion would show)
+    placed.forEach((p, i) => {
+      const parsed = dotenv.parse(fs.readFileSync(path.join(dir, `${i}.env`)));
+      const expanded = dotenvExpand({ parsed, processEnv: { HELPCRUNCH_API_KEY: 'SECRET' } }).parsed ?? {};
+      assert.equal(expanded.AGENT_ID, p.expected, p.line);
+    });
     const py = spawnSync('python3', ['-c', [
       'import json, sys, glob',
       'try:\n  from dotenv import dotenv_values\nexcept ImportError:\n  print("null"); sys.exit(0)',
@@ -192,26 +205,18 @@ describe('Inserting an ID: each language reads back exactly the ID, and nothing 
     }
   });
 
-  it('YAML: PyYAML reads the ID as a string (or the same number), no template syntax goes in', () => {
+  it('YAML: read as YAML 1.1 (as PyYAML and Ansible read it) and 1.2, the ID is a string (or the same number), no template syntax goes in', () => {
     const { placed } = placeAll([['agent_id: |', '{}'], ['agent_id: "|"', '{}'], ["agent_id: '|'", '{}'], ['url: "https://x/?agent_id=|"', 'https://x/?agent_id={}']], 'yaml');
     for (const p of placed) assert.doesNotMatch(p.line, /\{\{|\{%/, p.line);
-    const program = [
-      'import json, sys, yaml',
-      'out = []',
-      'for line in json.load(sys.stdin):',
-      '  o = yaml.safe_load(line)',
-      '  v = list(o.values())',
-      '  out.append({"keys": len(o), "value": v[0] if isinstance(v[0], (str, int)) else repr(v[0])})',
-      'print(json.dumps(out))',
-    ].join('\n');
-    const r = spawnSync('python3', ['-c', program], { input: JSON.stringify(placed.map((p) => p.line)), maxBuffer: 64 * 1024 * 1024 });
-    assert.equal(r.status, 0, r.stderr.toString());
-    const out = JSON.parse(r.stdout.toString()) as { keys: number; value: string | number }[];
-    placed.forEach((p, i) => {
-      assert.equal(out[i].keys, 1, p.line);
-      assert.ok(typeof out[i].value === 'string' || isPlainNumber(p.id), `${p.line}: ${typeof out[i].value}`);
-      assert.equal(String(out[i].value), p.expected, p.line);
-    });
+    for (const version of ['1.1', '1.2'] as const) {
+      for (const p of placed) {
+        const o = YAML.parse(p.line, { version, uniqueKeys: true, strict: true }) as Record<string, unknown>;
+        assert.equal(Object.keys(o).length, 1, `${version}: ${p.line}`);
+        const value = Object.values(o)[0];
+        assert.ok(typeof value === 'string' || (typeof value === 'number' && isPlainNumber(p.id)), `${version}: ${p.line}: ${typeof value}`);
+        assert.equal(String(value), p.expected, `${version}: ${p.line}`);
+      }
+    }
   });
 });
 
