@@ -2,6 +2,7 @@
 // reads reject or return nothing and writes reject (microsoft/vscode#187338, #204375, #268692). Such a failure is
 // a KeyringError, so that the tree can say what happened and where VS Code documents the fix, instead of showing
 // the keyring's raw message. Pure (no vscode).
+import { truncate } from '../text/truncate';
 import { t } from '../util/l10n';
 
 /** VS Code's documentation on keyring problems (Settings Sync → Troubleshooting keychain issues). */
@@ -30,8 +31,8 @@ export function keyringDetail(e: KeyringError): string {
   return c instanceof Error ? c.message : String(c);
 }
 
-/** A connection as log lines name it: its name, then its id. */
+/** A connection as log lines name it: its name (at most 80 UTF-16 units, cut at a whole character), then its id. */
 export function logName(c: { id: string; label?: string }): string {
-  const label = (c.label ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const label = truncate((c.label ?? '').replace(/\s+/g, ' ').trim(), 80);
   return label ? `"${label}" (${c.id})` : c.id;
 }
