@@ -8,16 +8,35 @@ import { t } from '../util/l10n';
 /** VS Code's documentation on keyring problems (Settings Sync → Troubleshooting keychain issues). */
 export const KEYRING_HELP_URL = 'https://code.visualstudio.com/docs/editor/settings-sync#_troubleshooting-keychain-issues';
 
-export type KeyringOperation = 'read' | 'write';
+export type KeyringOperation = 'read' | 'write' | 'delete';
 
+/**
+ * Why a read gave no credentials: the keyring rejected (`failed`), answered nothing for a connection whose
+ * credentials were saved there (`empty`: a reset or replaced keyring, another keyring backend), or answered
+ * something that is not Chatdesk's credentials (`unreadable`).
+ */
+export type KeyringReadProblem = 'failed' | 'empty' | 'unreadable';
+
+function keyringMessage(operation: KeyringOperation, problem: KeyringReadProblem): string {
+  if (operation === 'write') return t('VS Code could not save the credentials in the OS keyring.');
+  if (operation === 'delete') {
+    return t('VS Code could not delete the credentials of this connection from the OS keyring, so the connection was kept. Unlock or set up the OS keyring, then remove the connection again. VS Code explains keyring problems at {0}', KEYRING_HELP_URL);
+  }
+  if (problem === 'empty') return t('The OS keyring returned no credentials for this connection, although they were saved there (the keyring may have been reset or replaced).');
+  if (problem === 'unreadable') return t('The credentials of this connection in the OS keyring are unreadable.');
+  return t('VS Code could not read the OS keyring, where the credentials of this connection are kept.');
+}
+
+/**
+ * The OS keyring failed. `read` errors (rejected, empty or unreadable) are fixed by entering the credentials again
+ * (Update Credentials) once the keyring works; `write` keeps what was typed; `delete` keeps the connection.
+ */
 export class KeyringError extends Error {
   override readonly name = 'KeyringError';
   readonly kind = 'keyring' as const;
 
-  constructor(readonly operation: KeyringOperation, cause: unknown) {
-    super(operation === 'read'
-      ? t('VS Code could not read the OS keyring, where the credentials of this connection are kept.')
-      : t('VS Code could not save the credentials in the OS keyring.'), { cause });
+  constructor(readonly operation: KeyringOperation, cause: unknown, readonly problem: KeyringReadProblem = 'failed') {
+    super(keyringMessage(operation, problem), { cause });
   }
 }
 
