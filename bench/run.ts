@@ -15,6 +15,7 @@ import { benchCache } from './cache';
 import { benchCodeIds, codeIdsTable } from './codeIds';
 import type { CodeIdsResult } from './codeIdsWorker';
 import type { CacheResult } from './cacheWorker';
+import { benchRedaction, type RedactionResult } from './redaction';
 import { benchPanels, benchSearch, benchTree, makeAgents, type PanelResult, type SearchResults, type TreeResult } from './ui';
 
 interface Options { latencyMs: number; sizes: number[]; quick: boolean; skipVscode: boolean; windowMs: number; hostRuns: number; concurrency: number; skipUi: boolean; skipActivation: boolean; skipListing: boolean; skipCache: boolean; skipCode?: boolean }
@@ -133,6 +134,14 @@ function cacheTable(cache: CacheResult[]): string {
   ].join('\n');
 }
 
+function redactionTargets(r: RedactionResult): Target[] {
+  const us = (x: number) => `${x.toFixed(1)} µs`;
+  return [
+    { id: `redaction of one log line, ${r.secrets} secrets registered (median)`, target: '< 20 µs', measured: us(r.lineMedianUs), pass: r.lineMedianUs < 20, note: `p95 ${us(r.lineP95Us)}` },
+    { id: 'redaction of a 100 KB vendor error body', target: '< 50 ms', measured: ms(r.bodyMs), pass: r.bodyMs < 50, note: '' },
+  ];
+}
+
 const CACHE_TARGET_MS: Record<number, number> = { 10_000: 100, 50_000: 400 };
 
 function codeIdsTargets(r: CodeIdsResult): Target[] {
@@ -242,6 +251,9 @@ async function main(): Promise<void> {
     code = await benchCodeIds(50_000, 10_000);
   }
 
+  lap('8. redaction of log lines and error bodies');
+  const redaction: RedactionResult = benchRedaction();
+
   let sizes: SizeResult | undefined;
   let load: LoadResult | undefined;
   let host: HostResult | undefined;
@@ -260,6 +272,7 @@ async function main(): Promise<void> {
   const realWorld = o.sizes.flatMap((n) => (['revechat', 'rocketchat', 'helpcrunch'] as const).map((p) => ({ platform: p, agents: n, ...lowerBound(p, n, o.latencyMs, o.concurrency, REAL_LIMITS[p]) })));
   const tg = targets(o, listing, tree, search, sizes, host, cache);
   if (code) tg.unshift(...codeIdsTargets(code));
+  tg.push(...redactionTargets(redaction));
 
   const report = [
     ...(o.skipListing ? [] : [listingTables(listing, o), '']),
@@ -278,7 +291,7 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg(), node: process.version, platform: `${os.platform()} ${os.release()}` },
     options: o, concurrency: o.concurrency,
     listing, realWorldLowerBounds: realWorld, tree, search, panels, activation: { sizes, nodeLoad: load, host }, cache,
-    codeIds: code, targets: tg, report,
+    codeIds: code, redaction, targets: tg, report,
   };
   // Only a full default run writes bench/results.json (the numbers docs/performance.md shows); any other run
   // (--quick, --skip-vscode, other sizes, latency, window or concurrency) writes the git-ignored results.local.json.

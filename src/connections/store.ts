@@ -1,7 +1,8 @@
 // ConnectionStore: connection metadata in globalState (survives restarts, never synced), credentials in
 // SecretStorage only, one secret per connection id. Writes are all-or-nothing: secrets are written
-// first and rolled back if the metadata cannot be saved. A keyring that fails (SecretStorage rejects) is a
-// KeyringError, never the keyring's raw message.
+// first and rolled back if the metadata cannot be saved; on removal the secrets are deleted first, and a keyring
+// that cannot delete them keeps the connection. A keyring that fails (SecretStorage rejects, or answers nothing for
+// a connection saved with credentials) is a KeyringError, never the keyring's raw message.
 import * as vscode from 'vscode';
 import type { Connection, Credentials } from '../api/model';
 import { Disposable } from '../util/lifecycle';
@@ -87,20 +88,30 @@ export class ConnectionStore extends Disposable {
   }
 
   /**
-   * The connection's credentials (empty object when none are stored). Registers them for log redaction.
-   * Rejects with KeyringError('read') when VS Code cannot read the OS keyring.
+   * The connection's credentials. Registers them for log redaction. Rejects with KeyringError('read') when VS Code
+   * cannot read the OS keyring, and also when the keyring answers nothing, or something unreadable, for a connection
+   * that exists: every connection was saved with its credentials, so that is the keyring's doing (a reset or
+   * replaced keyring), never "no token set". A connection that does not exist (any more) has none: `{}`.
    */
   async credentials(id: string): Promise<Credentials> {
     const raw = await this.readSecret(id);
-    if (!raw) return {};
-    try {
-      const c = cleanCredentials(JSON.parse(raw) as Credentials);
-      registerAll(c);
-      return c;
-    } catch {
-      this.log.warn(`Stored credentials of connection ${this.name(id)} are unreadable; treating them as missing.`);
-      return {};
+    if (!this.get(id)) return {};
+    if (!raw) {
+      this.log.warn(`The OS keyring returned no credentials for connection ${this.name(id)}.`);
+      throw new KeyringError('read', new Error('SecretStorage.get returned nothing'), 'empty');
     }
+    let c: Credentials;
+    try {
+      c = cleanCredentials(JSON.parse(raw) as Credentials);
+    } catch {
+      c = {};
+    }
+    if (!c.apiKey && !c.authToken && !c.password) {
+      this.log.warn(`The credentials of connection ${this.name(id)} in the OS keyring are unreadable.`);
+      throw new KeyringError('read', new Error('unreadable stored credentials'), 'unreadable');
+    }
+    registerAll(c);
+    return c;
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -180,16 +191,28 @@ export class ConnectionStore extends Disposable {
     return this.update(id, { label });
   }
 
-  /** Removes the connection and deletes its secrets. */
+  /**
+   * Deletes the connection's credentials from the OS keyring, then the connection. A keyring that cannot delete them
+   * rejects with KeyringError('delete') and the connection is kept (the user was told its credentials would be
+   * deleted: Remove can be tried again); metadata that cannot be saved puts the credentials back.
+   */
   remove(id: string): Promise<void> {
     return this.serial(async () => {
       const removed = this.get(id);
       if (!removed) return;
-      await this.writeState(this.connections.filter((c) => c.id !== id));
+      const previous = await this.secrets.get(secretKey(id)).then((v) => v, () => undefined);
       try {
         await this.secrets.delete(secretKey(id));
       } catch (e) {
-        this.log.warn(`Could not delete the secrets of connection ${logName(removed)}:`, e);
+        const error = new KeyringError('delete', e);
+        this.log.warn(`Deleting the credentials of connection ${logName(removed)} from the OS keyring failed; the connection is kept: ${keyringDetail(error)}`);
+        throw error;
+      }
+      try {
+        await this.writeState(this.connections.filter((c) => c.id !== id));
+      } catch (e) {
+        if (previous) await this.secrets.store(secretKey(id), previous).then(undefined, () => undefined);
+        throw e;
       }
       this.log.info(`Removed connection ${logName(removed)}.`);
       this._onDidChange.fire({ kind: 'removed', id });

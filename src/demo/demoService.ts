@@ -181,7 +181,8 @@ export class DemoService extends Disposable implements DemoHost {
       if (existing) {
         const same = existing.baseUrl === meta.baseUrl && existing.demoSource === source && existing.accountId === meta.accountId
           && existing.userId === meta.userId && existing.username === meta.username;
-        const creds = await this.store.credentials(id);
+        // a keyring that lost the demo's credentials (KeyringError) is no reason to stop: they are written again below
+        const creds = await this.store.credentials(id).catch((): Credentials => ({}));
         const sameCreds = (creds.apiKey ?? '') === (s.credentials.apiKey ?? '') && (creds.authToken ?? '') === (s.credentials.authToken ?? '')
           && (creds.password ?? '') === (s.credentials.password ?? '');
         out.push(same && sameCreds ? existing : await this.store.update(id, { ...meta, label: existing.label }, {

@@ -7,6 +7,7 @@ import type { Agent } from '../api/model';
 import type { Store } from '../store';
 import { LazyModule } from '../util/lazyModule';
 import type { Logger } from '../util/log';
+import { truncate } from '../text/truncate';
 import { redact } from '../util/redact';
 import type { AgentRanking, ToolName, ToolRunner, ToolsModule } from './index';
 
@@ -28,7 +29,7 @@ export interface ToolDeps {
 
 function field(input: unknown, name: string): string | undefined {
   const v = input && typeof input === 'object' ? (input as Record<string, unknown>)[name] : undefined;
-  return typeof v === 'string' && v.trim() ? v.trim().slice(0, 80) : undefined;
+  return typeof v === 'string' && v.trim() ? truncate(v.trim(), 80) : undefined;
 }
 
 /**

@@ -8,11 +8,10 @@ import { REDACTED } from '../text/truncate';
 export { REDACTED };
 
 const MIN_SECRET = 4;
-/** Shortest base64 piece of a secret matched inside a longer base64 text (shorter ones match too much). */
-const MIN_BASE64_CORE = 8;
 
 const knownSecrets = new Set<string>();
-let compiled: Matcher | undefined;
+/** The matcher of the registered secrets: undefined until needed, null when there are none. */
+let compiled: Matcher | null | undefined;
 
 /** Register a secret value so that it is masked wherever it later appears. Values under 4 chars are ignored. */
 export function registerSecret(value: string | undefined): void {
@@ -26,126 +25,203 @@ export function unregisterSecret(value: string | undefined): void {
   if (value && knownSecrets.delete(value)) compiled = undefined;
 }
 
-// ---- registered secrets, in every form -----------------------------------------------------------------------
+// ---- registered secrets, in every spelling ------------------------------------------------------------------
+//
+// Rather than list encoders (encodeURIComponent, PHP rawurlencode/urlencode, Python quote/quote_plus, .NET's JSON
+// writer, …), each character of a secret is matched in every spelling a character can take in a message: itself;
+// behind up to 7 backslashes (JSON, JS or shell escaping, up to three JSON levels: \" \\\" \/ \$); as percent-encoded
+// UTF-8 bytes in any hex case, once or twice (%2A, %2a, %252A); as a JSON \uXXXX escape in any hex case (with the
+// backslash escaped or percent-encoded too, as in a JSON body inside a query string); as an HTML character
+// reference; a space also as "+". Every part is bounded (no unbounded repetition), so the scan stays linear in
+// the text whatever it holds.
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A pattern for percent-encoded text that also matches lower-case hex digits (%2f as well as %2F). */
-const percentPattern = (s: string) => escapeRe(s).replace(/%([0-9A-F])([0-9A-F])/g, (_m, a: string, b: string) =>
-  `%[${a}${a.toLowerCase()}][${b}${b.toLowerCase()}]`);
+/** Hex digits of `n` (upper case, at least `width`), each letter matching either case. */
+const hexPattern = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0')
+  .replace(/[A-F]/g, (d) => `[${d}${d.toLowerCase()}]`);
 
-const jsonBody = (s: string) => JSON.stringify(s).slice(1, -1);
-/** As PHP's json_encode writes it by default: "/" as "\/", every non-ASCII character as \uXXXX. */
-const phpJsonBody = (s: string) => jsonBody(s).replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** A backslash as itself or percent-encoded (once or twice). */
+const BACKSLASH = '(?:\\\\|%(?:25)?5[Cc])';
+/** A percent sign that may itself be percent-encoded (%25): text encoded twice. */
+const PERCENT = '%(?:25)?';
+const NAMED_ENTITY: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos', ' ': 'nbsp' };
+const SHORT_ESCAPE: Record<string, string> = { '\n': 'n', '\r': 'r', '\t': 't', '\b': 'b', '\f': 'f' };
 
-/**
- * The forms a secret takes in a message: raw; URL-encoded (encodeURIComponent, encodeURI, form encoding with
- * "+" for spaces); JSON-escaped (JavaScript's and PHP's way) once and twice (a JSON body inside a JSON string).
- */
-function textForms(secret: string): string[] {
-  const forms = new Set<string>([secret]);
-  const json = [jsonBody(secret), phpJsonBody(secret)];
-  for (const j of json) {
-    forms.add(j);
-    forms.add(jsonBody(j));
-  }
-  return [...forms].filter((f) => f.length >= MIN_SECRET);
+/** `\uXXXX` for one UTF-16 unit, the backslash escaped 0–3 times (1 to 8 backslashes, raw or percent-encoded). */
+const unicodeEscape = (unit: number) => `${BACKSLASH}{1,8}[uU]${hexPattern(unit, 4)}`;
+
+/** Every spelling of one character (a code point) of a secret. */
+function characterPattern(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const alts: string[] = [];
+  // itself or as percent-encoded UTF-8 bytes (any hex case, once or twice); ASCII punctuation also behind escaping
+  // backslashes, raw or percent-encoded (\" \/ \' \$ %5C%22 …, up to three JSON levels)
+  const itself = `(?:${escapeRe(ch)}|${[...Buffer.from(ch, 'utf8')].map((b) => `${PERCENT}${hexPattern(b, 2)}`).join('')})`;
+  alts.push(cp < 0x80 && /[^A-Za-z0-9\s]/.test(ch) ? `${BACKSLASH}{0,7}${itself}` : itself);
+  // JSON / JavaScript \u escapes (two for a character outside the BMP), and the short ones (\n, \t, …)
+  alts.push(cp > 0xffff ? unicodeEscape(ch.charCodeAt(0)) + unicodeEscape(ch.charCodeAt(1)) : unicodeEscape(cp));
+  if (SHORT_ESCAPE[ch]) alts.push(`${BACKSLASH}{1,8}${SHORT_ESCAPE[ch]}`);
+  // HTML character references
+  alts.push(`&#0{0,6}${cp};`, `&#[xX]0{0,6}${hexPattern(cp, 1)};`);
+  if (NAMED_ENTITY[ch]) alts.push(`&${NAMED_ENTITY[ch]};`);
+  // form encoding: a space as "+" (and "+" encoded once more)
+  if (ch === ' ') alts.push('\\+', `${PERCENT}2[Bb]`);
+  return `(?:${alts.join('|')})`;
 }
 
-function percentForms(secret: string): string[] {
-  const forms = new Set<string>([encodeURIComponent(secret), encodeURI(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
-  forms.delete(secret);
-  return [...forms];
-}
-
-/**
- * The parts of base64(prefix + secret) that do not depend on the prefix, for the three alignments: found inside
- * any base64 text that carries the secret (alone, as HTTP Basic's `user:password`, inside a bigger blob), in
- * standard and URL-safe alphabets.
- */
-function base64Cores(secret: string): string[] {
-  const bytes = Buffer.from(secret, 'utf8');
-  const cores = new Set<string>();
-  for (let shift = 0; shift < 3; shift++) {
-    const b64 = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64').replace(/=+$/, '');
-    // characters touched by the prefix: the first ceil(shift * 4 / 3); by the end: the last partial group
-    const start = Math.ceil((shift * 4) / 3);
-    const total = shift + bytes.length;
-    const end = Math.floor(total / 3) * 4;
-    const core = b64.slice(start, end);
-    if (core.length >= MIN_BASE64_CORE) {
-      cores.add(core);
-      cores.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+/** A pattern for `secret` in any of the spellings above (a run of backslashes as one unit, to stay linear). */
+function secretPattern(secret: string): string {
+  let out = '';
+  const chars = [...secret];
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] === '\\') {
+      let n = 1;
+      while (chars[i + n] === '\\') n++;
+      // n backslashes: themselves, escaped up to three times (8n), or as \u005C
+      out += `(?:${BACKSLASH}{${n},${8 * n}}|(?:${unicodeEscape(0x5c)}|&#0{0,6}92;|&#[xX]0{0,6}5[Cc];){${n}})`;
+      i += n - 1;
+    } else {
+      out += characterPattern(chars[i]);
     }
   }
-  return [...cores];
+  return out;
 }
 
 interface Matcher {
-  forms: RegExp | undefined;
-  base64: RegExp | undefined;
+  /** Every registered secret in every spelling (global). */
+  forms: RegExp;
+  /** The same, for one test of a decoded text. */
+  test: RegExp;
+  /** The UTF-8 length of the shortest secret: shorter decoded text cannot hold one. */
+  shortestBytes: number;
+  /** Pieces that base64 or hex of a secret (raw or JSON-escaped) holds whatever comes before it: runs without one are not decoded. */
+  encodedPieces: RegExp;
 }
 
-function compile(secrets: Iterable<string>): Matcher {
-  const text: string[] = [];
-  const percent: string[] = [];
-  const cores: string[] = [];
-  for (const s of secrets) {
-    text.push(...textForms(s));
-    percent.push(...percentForms(s));
-    cores.push(...base64Cores(s));
+/**
+ * The parts of base64(prefix + value) that do not depend on the prefix, for the three alignments, in the standard
+ * and URL-safe alphabets, and the value in hex: a cheap test of which runs are worth decoding.
+ */
+function encodedPieces(value: string): string[] {
+  const bytes = Buffer.from(value, 'utf8');
+  const out = [bytes.toString('hex'), bytes.toString('hex').toUpperCase()];
+  for (let shift = 0; shift < 3; shift++) {
+    const b64 = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+    const core = b64.slice(Math.ceil((shift * 4) / 3), Math.floor((shift + bytes.length) / 3) * 4);
+    if (core.length >= 2) out.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
   }
-  const alternatives = [
-    ...[...new Set(text)].map((f) => ({ len: f.length, re: escapeRe(f) })),
-    ...[...new Set(percent)].map((f) => ({ len: f.length, re: percentPattern(f) })),
-  ].sort((a, b) => b.len - a.len).map((a) => a.re);
-  const uniqueCores = [...new Set(cores)].sort((a, b) => b.length - a.length).map(escapeRe);
+  return out;
+}
+
+function compile(secrets: Iterable<string>): Matcher | undefined {
+  const list = [...new Set(secrets)].sort((a, b) => b.length - a.length);
+  if (!list.length) return undefined;
+  const source = list.map(secretPattern).join('|');
   return {
-    forms: alternatives.length ? new RegExp(alternatives.join('|'), 'g') : undefined,
-    base64: uniqueCores.length ? new RegExp(uniqueCores.join('|'), 'g') : undefined,
+    forms: new RegExp(source, 'g'),
+    test: new RegExp(source),
+    shortestBytes: Math.min(...list.map((s) => Buffer.byteLength(s, 'utf8'))),
+    encodedPieces: new RegExp([...new Set(list.flatMap((s) => [...encodedPieces(s), ...encodedPieces(JSON.stringify(s).slice(1, -1))]))]
+      .sort((a, b) => b.length - a.length).map(escapeRe).join('|')),
   };
 }
 
-let extraCache: { key: string; matcher: Matcher } | undefined;
-function matcherFor(extra: readonly string[]): Matcher[] {
-  compiled ??= compile(knownSecrets);
+let extraCache: { key: string; matcher: Matcher | undefined } | undefined;
+function matchersFor(extra: readonly string[]): Matcher[] {
+  if (compiled === undefined) compiled = compile(knownSecrets) ?? null;
+  const out: Matcher[] = compiled ? [compiled] : [];
   const unknown = extra.filter((s) => !knownSecrets.has(s));
-  if (!unknown.length) return [compiled];
+  if (!unknown.length) return out;
   const key = unknown.join('\u0000');
   if (extraCache?.key !== key) extraCache = { key, matcher: compile(unknown) };
-  return [compiled, extraCache.matcher];
+  if (extraCache.matcher) out.push(extraCache.matcher);
+  return out;
 }
 
-const BASE64_CHAR = /[A-Za-z0-9+/_-]/;
+// ---- registered secrets inside base64 or hex ------------------------------------------------------------------
+//
+// A base64 (or hex) run that holds a piece of a secret's encoding is decoded, and the decoded text searched for the
+// secrets in every spelling above: this
+// finds a secret of any length after any prefix (HTTP Basic's `user:password` with a user never seen, a base64
+// JSON body), where matching pieces of the encoded secret needs long secrets. Decoding at the four character
+// offsets covers a run that starts before the encoded data. The whole run is masked (a partial group next to the
+// secret would leak a byte). "+", "/" and "=" may be percent-encoded, "/" JSON-escaped.
 
-/** Replaces the whole base64 run around each core found (a partial group beside the secret would leak a byte). */
-function maskBase64Runs(text: string, cores: RegExp): string {
-  let out = '';
-  let last = 0;
-  cores.lastIndex = 0;
-  for (let m = cores.exec(text); m; m = cores.exec(text)) {
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (start > last && BASE64_CHAR.test(text[start - 1])) start--;
-    while (end < text.length && BASE64_CHAR.test(text[end])) end++;
-    while (end < text.length && text[end] === '=') end++;
-    out += text.slice(last, start) + REDACTED;
-    last = end;
-    cores.lastIndex = end;
+const ENCODED_RUN = /(?<!%[0-9A-Fa-f]?)(?:[A-Za-z0-9+/_-]|%2[BbFf]|\\\/)+(?:=|%3[Dd])*/g;
+const HEX_RUN = /^(?:[0-9a-fA-F]{2})+$/;
+
+function decodedHolds(run: string, m: Matcher): boolean {
+  const plain = /[%\\=]/.test(run) ? run.replace(/%2[Bb]/g, '+').replace(/%2[Ff]|\\\//g, '/').replace(/(?:=|%3[Dd])+$/, '') : run;
+  if (Math.floor((plain.length * 3) / 4) < m.shortestBytes || !m.encodedPieces.test(plain)) return false;
+  for (let offset = 0; offset < 4 && plain.length - offset >= 2; offset++) {
+    if (m.test.test(Buffer.from(plain.slice(offset), 'base64').toString('utf8'))) return true;
   }
-  return last === 0 ? text : out + text.slice(last);
+  return HEX_RUN.test(plain) && m.test.test(Buffer.from(plain, 'hex').toString('utf8'));
+}
+
+function maskEncodedRuns(text: string, m: Matcher): string {
+  return text.replace(ENCODED_RUN, (run) => (decodedHolds(run, m) ? REDACTED : run));
 }
 
 // ---- credentials by their look ---------------------------------------------------------------------------------
+//
+// A value is masked when the NAME it stands under says it is a credential, whatever the name's prefix or
+// spelling (password, user_password, DB_PASSWORD, passwordConfirmation, X_API_KEY, x-api-key, helpcrunchApiKey,
+// rc_token, PHPSESSID, Set-Cookie…) and whatever separates it from the value in the logs of any language:
+// `k: v`, `k=v`, `"k": "v"`, `'k' => 'v'` (PHP, Ruby), `[k] => v` (print_r), `:k => v`, `k := v`,
+// `%22k%22%3A%22v%22` and `k%3Dv` (percent-encoded), `<k>v</k>` (XML), `['k', 'v']` (Headers entries) and
+// "the password is v". The names follow what secret scanners and log scrubbers treat as secret (Yelp's
+// detect-secrets keyword list, Sentry's default scrubbed fields, watson/is-secret): see `isSecretName`.
 
-// Names under which credentials travel: headers, JSON/JS object keys, query parameters, form fields.
-const KEY = '(?:proxy-authorization|authorization|x-auth-token|auth[_-]?token|api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|client[_-]?secret|token|password|passwd|pwd|secret)';
+/** Words of a key name: split at separators, camelCase and digits; lower case. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+/** The last word (or last two words joined) of a name that carries a credential. */
+const SECRET_WORDS = new Set([
+  'password', 'passwd', 'passwort', 'passphrase', 'passcode', 'pwd', 'pass', 'secret', 'token', 'credential', 'credentials',
+  'authorization', 'auth', 'cookie', 'apikey', 'accesskey', 'secretkey', 'privatekey', 'clientkey', 'signingkey',
+  'encryptionkey', 'masterkey', 'licensekey', 'appkey', 'authkey', 'sessionkey', 'subscriptionkey', 'consumerkey',
+  'accountkey', 'functionskey', 'webhookkey', 'sessid', 'sessionid', 'phpsessid', 'jsessionid', 'aspsessionid', 'otp', 'totp',
+]);
+/** Names that start like a credential but name something about it (password_policy, secretName, tokenType…). */
+const ABOUT_WORDS = new Set([
+  'policy', 'policies', 'length', 'len', 'min', 'max', 'strength', 'hint', 'type', 'types', 'expires', 'expiry', 'expired',
+  'expiration', 'at', 'date', 'time', 'changed', 'updated', 'created', 'required', 'rules', 'rule', 'name', 'names',
+  'id', 'ids', 'url', 'uri', 'path', 'file', 'count', 'enabled', 'label', 'field', 'prompt', 'help', 'placeholder',
+  'manager', 'mode', 'version', 'format', 'status', 'source', 'kind', 'limit', 'ttl', 'age', 'set', 'store', 'storage',
+]);
+const SECRET_FIRST = new Set(['password', 'passwd', 'passwort', 'passphrase', 'pwd', 'secret', 'credentials']);
+
 /**
- * key: value, key=value, "key": "value", 'key': 'value', \"key\":\"value\" (JSON inside JSON), and the pair form
- * ['key', 'value'] (Headers entries). The value itself is read by `valueEnd`, not by the pattern.
+ * Whether a key name says its value is a credential. The user id (`X-User-Id`, `userId`) is not: it names the
+ * account, as agents and logs show it, and is useless without the token.
  */
-const KEY_SEPARATOR = new RegExp(`(\\\\*["']?)\\b${KEY}(\\\\*["']?)(\\s*[:=]\\s*|\\s*,\\s*(?=\\\\*["']))`, 'gi');
-const SCHEME = /^(?:basic|bearer|token)\s+/i;
+export function isSecretName(name: string): boolean {
+  const w = nameWords(name);
+  if (!w.length) return false;
+  const last = w[w.length - 1];
+  if (SECRET_WORDS.has(last)) return true;
+  if (w.length >= 2 && SECRET_WORDS.has(w[w.length - 2] + last) && !ABOUT_WORDS.has(last)) return true;
+  return SECRET_FIRST.has(w[0]) && !ABOUT_WORDS.has(last);
+}
+
+/** Names whose value is a whole header line: cookies (`a=1; b=2`) and Authorization with any scheme's parameters. */
+const isLineValued = (name: string) => { const w = nameWords(name); return w.includes('cookie') || w[w.length - 1] === 'authorization'; };
+
+// A name, quoted or bracketed as logs write keys (`"k"`, `'k'`, `\"k\"`, `[k]`, `:k`, `%22k%22`), then a separator.
+// The name starts where no name character precedes it (or right after a %XX escape); it is bounded in length.
+const KEY_SEPARATOR = /(?:(?<![A-Za-z0-9_.-])|(?<=%[0-9A-Fa-f]{2}))(\\{0,7}["']|\[|:|%22)?([A-Za-z][A-Za-z0-9_.-]{0,80})(\\{0,7}["']|\]|%22)?(?:[ \t]*(=>)\s*|[ \t]*(:=|[:=]|%3[Dd]|%3[Aa])[ \t]*|[ \t]*(,)[ \t]*(?=\\*["']))/g;
+const SCHEME = /^(?:basic|bearer|token|digest|negotiate|ntlm)\s+/i;
+const PHP_VAR_DUMP = /^string\(\d+\)\s*/;
+const LINE_START = /(?:^|[\n\r])(?:[ \t]*(?:[-*>#]+[ \t]+)?(?:export[ \t]+)?)$/;
 
 /** Backslashes right before index `i`. */
 function backslashesBefore(text: string, i: number): number {
@@ -154,40 +230,86 @@ function backslashesBefore(text: string, i: number): number {
   return n;
 }
 
-/**
- * Where the value starting at `start` ends, and how to mask it. Quoted values (at any JSON escaping level: `"x"`,
- * `\"x\"`, `\\\"x\\\"`) end at their closing quote of the same level; bare values end at whitespace, at `&` after
- * `=` (query strings, form bodies), or at an unescaped quote, so that passwords full of regex and URL
- * metacharacters (`p@$$(w)rd.*+?`) are masked whole.
- */
-function maskValue(text: string, start: number, separator: string): { end: number; mask: string } | undefined {
+/** The end of the line `from` is in; remembered, so that many values on one long line cost one scan. */
+let lastLine = { text: '', from: 0, end: 0 };
+function lineEnd(text: string, from: number): number {
+  if (lastLine.text === text && from >= lastLine.from && from <= lastLine.end) return lastLine.end;
+  let end = from;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  lastLine = { text, from, end };
+  return end;
+}
+
+/** A quoted value at `start` (`"x"`, `\"x\"` at any JSON level, `'x'`): where it ends and its mask. */
+function maskQuoted(text: string, start: number): { end: number; mask: string } | undefined {
   const open = /^(\\*)(["'])/.exec(text.slice(start, start + 16));
-  if (open) {
-    const level = open[1].length;
-    const q = open[2];
-    const modulus = 2 * (level + 1);
-    for (let i = start + open[0].length; i < text.length; i++) {
-      if (text[i] === '\n') break;
-      if (text[i] !== q) continue;
-      const b = backslashesBefore(text, i);
-      if (b >= level && (b - level) % modulus === 0) return { end: i + 1, mask: `${open[0]}${REDACTED}${open[1]}${q}` };
+  if (!open) return undefined;
+  const level = open[1].length;
+  const q = open[2];
+  const modulus = 2 * (level + 1);
+  for (let i = start + open[0].length; i < text.length; i++) {
+    if (text[i] === '\n') break;
+    if (text[i] !== q) continue;
+    const b = backslashesBefore(text, i);
+    if (b >= level && (b - level) % modulus === 0) return { end: i + 1, mask: `${open[0]}${REDACTED}${open[1]}${q}` };
+  }
+  // never closed: mask to the end of the line
+  return { end: lineEnd(text, start), mask: `${open[0]}${REDACTED}` };
+}
+
+/**
+ * Where the value starting at `start` ends, and how to mask it. Quoted values end at their closing quote of the
+ * same escaping level, percent-quoted ones (`%22…%22`) at the next `%22`; a bracketed one (`[Bearer x]`) at its
+ * bracket; a bare value at whitespace, at `&` (and `%26`) after `=`, or at an unescaped quote, so that passwords
+ * full of regex and URL metacharacters (`p@$$(w)rd.*+?`) are masked whole. A bare value of a name that starts a
+ * line (YAML, env files, print_r, header dumps) and of Cookie/Authorization runs to the end of the line.
+ * Nested objects are left to their own keys.
+ */
+function maskValue(text: string, start: number, name: string, separator: string, atLineStart: boolean): { end: number; mask: string } | undefined {
+  if (text.startsWith(REDACTED, start)) return undefined;
+  const c = text[start];
+  if (c === undefined || c === '{' || c === '\n' || c === '\r') return undefined;
+  const quoted = maskQuoted(text, start);
+  if (quoted) return quoted;
+  if (/^%22/i.test(text.slice(start, start + 3))) {
+    const close = text.slice(start + 3).search(/%22/i);
+    const end = close < 0 ? lineEnd(text, start) : start + 3 + close;
+    return { end, mask: `${text.slice(start, start + 3)}${REDACTED}` };
+  }
+  if (c === '[') {
+    if (text.startsWith(REDACTED, start + 1)) return undefined;
+    const close = text.indexOf(']', start);
+    const nl = lineEnd(text, start);
+    if (close > start && close < nl && !text.slice(start, close).includes('{')) {
+      const inner = text.slice(start + 1, close).trim();
+      if (!inner || inner === 'redacted' || /^\\*["']/.test(inner)) return inner && inner !== 'redacted' ? maskQuoted(text, text.indexOf(inner, start)) : undefined;
+      return { end: close, mask: `[${REDACTED}` };
     }
-    // never closed: mask to the end of the line
-    const nl = text.indexOf('\n', start);
-    return { end: nl < 0 ? text.length : nl, mask: `${open[0]}${REDACTED}` };
+    return undefined;
   }
   let i = start;
+  const varDump = PHP_VAR_DUMP.exec(text.slice(start, start + 24));
+  if (varDump) {
+    const inner = maskQuoted(text, start + varDump[0].length);
+    return inner && { end: inner.end, mask: `${varDump[0]}${inner.mask}` };
+  }
   const scheme = SCHEME.exec(text.slice(start, start + 16));
   if (scheme) i += scheme[0].length;
-  const form = separator.includes('=');
+  if (text.startsWith(REDACTED, i)) return undefined;
+  const form = separator === '=' || /^%3d$/i.test(separator);
+  const toLineEnd = isLineValued(name) || atLineStart;
   const from = i;
   for (; i < text.length; i++) {
-    const c = text[i];
-    if (/\s/.test(c) || (form && c === '&')) break;
-    if ((c === '"' || c === "'") && backslashesBefore(text, i) % 2 === 0) break;
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') break;
+    if (form && (ch === '&' || (ch === '%' && /^%26/i.test(text.slice(i, i + 3))))) break;
+    if (toLineEnd) continue;
+    if (/\s/.test(ch)) break;
+    if ((ch === '"' || ch === "'") && backslashesBefore(text, i) % 2 === 0) break;
   }
+  if (toLineEnd) while (i > from && /\s/.test(text[i - 1])) i--;
   if (i === from) return undefined;
-  return { end: i, mask: REDACTED };
+  return { end: i, mask: `${text.slice(start, from)}${REDACTED}` };
 }
 
 function maskKeyValues(text: string): string {
@@ -195,9 +317,17 @@ function maskKeyValues(text: string): string {
   let last = 0;
   KEY_SEPARATOR.lastIndex = 0;
   for (let m = KEY_SEPARATOR.exec(text); m; m = KEY_SEPARATOR.exec(text)) {
+    const name = m[2];
+    if (!isSecretName(name)) {
+      // go on after the name only: the value may hold the next key (`a: password=x`)
+      KEY_SEPARATOR.lastIndex = m.index + (m[1]?.length ?? 0) + name.length;
+      continue;
+    }
     const valueStart = m.index + m[0].length;
     if (valueStart < last) continue;
-    const masked = maskValue(text, valueStart, m[3]);
+    const separator = m[4] ?? m[5] ?? m[6];
+    const atLineStart = LINE_START.test(text.slice(Math.max(0, m.index - 40), m.index)) || m.index === 0;
+    const masked = maskValue(text, valueStart, name, separator, atLineStart);
     if (!masked) continue;
     out += text.slice(last, valueStart) + masked.mask;
     last = masked.end;
@@ -206,14 +336,64 @@ function maskKeyValues(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
+/** An XML start tag: `<password>`, `<ns:Password type="x">`. Its element's text is masked when the name says secret. */
+const XML_START = /<((?:[A-Za-z_][\w.-]{0,40}:)?([A-Za-z_][\w.-]{0,80}))(?:\s[^<>\n]{0,400})?>/g;
+
+/** `<password>v</password>`: the text up to the element's end tag on the same line (a raw "<" in it included). */
+function maskXml(text: string): string {
+  let out = '';
+  let last = 0;
+  XML_START.lastIndex = 0;
+  for (let m = XML_START.exec(text); m; m = XML_START.exec(text)) {
+    if (!isSecretName(m[2])) continue;
+    const start = m.index + m[0].length;
+    // values are short: look for the end tag within 1,000 characters of the same line
+    const found = text.slice(start, Math.min(lineEnd(text, start), start + 1000)).indexOf(`</${m[1]}>`);
+    const close = start + found;
+    if (found <= 0 || text.slice(start, close) === REDACTED) continue;
+    out += text.slice(last, start) + REDACTED;
+    last = close;
+    XML_START.lastIndex = close;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** "the password is v": the value unless it is a plain word ("the password is incorrect"). */
+const PROSE = /\b(password|passwd|passphrase|pwd|pin|secret|token|api[ _-]?key)([ \t]+(?:is|was)[ \t]+)(\\*["']?)(\S+)/gi;
+
 const PATTERNS: [RegExp, string][] = [
   // A scheme and a token anywhere (a server echoing the header back in prose).
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${REDACTED}`],
+  [/\b(Bearer|Basic)\s+(?!\[redacted\])[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${REDACTED}`],
   // user:password@ in URLs (the password up to the last "@" before the path: it may contain "@" itself)
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/]+@/gi, `$1${REDACTED}@`],
   // JWTs (three base64url segments, the first starting with eyJ)
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, REDACTED],
 ];
+
+function maskProse(text: string): string {
+  let out = '';
+  let last = 0;
+  PROSE.lastIndex = 0;
+  for (let m = PROSE.exec(text); m; m = PROSE.exec(text)) {
+    const valueStart = m.index + m[1].length + m[2].length;
+    if (valueStart < last) continue;
+    const quoted = m[3] ? maskQuoted(text, valueStart) : undefined;
+    const masked = quoted ?? (m[4] === REDACTED || /^[A-Za-z]+[.,;:!?)]*$/.test(m[4]) ? undefined : { end: valueStart + m[4].length, mask: REDACTED });
+    if (!masked) continue;
+    out += text.slice(last, valueStart) + masked.mask;
+    last = masked.end;
+    PROSE.lastIndex = Math.max(PROSE.lastIndex, masked.end);
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+function maskByLook(text: string): string {
+  let out = maskKeyValues(text);
+  out = maskXml(out);
+  out = maskProse(out);
+  for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
+  return out;
+}
 
 /**
  * `text` with every registered secret (raw, URL-encoded, form-encoded, base64 alone or inside `user:password`,
@@ -223,11 +403,9 @@ const PATTERNS: [RegExp, string][] = [
 export function redact(text: string, extraSecrets: readonly (string | undefined)[] = []): string {
   let out = text;
   const extra = extraSecrets.filter((s): s is string => !!s && s.length >= MIN_SECRET);
-  for (const m of matcherFor(extra)) {
-    if (m.forms) out = out.replace(m.forms, REDACTED);
-    if (m.base64) out = maskBase64Runs(out, m.base64);
+  for (const m of matchersFor(extra)) {
+    out = out.replace(m.forms, REDACTED);
+    out = maskEncodedRuns(out, m);
   }
-  out = maskKeyValues(out);
-  for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
-  return out;
+  return maskByLook(out);
 }

@@ -40,7 +40,12 @@ class MemorySecrets {
     if (this.failNext) { this.failNext = false; throw new Error('keyring locked'); }
     this.data.set(key, value);
   }
-  async delete(key: string): Promise<void> { this.data.delete(key); }
+  /** Deletes reject while set (a locked keyring). */
+  failDeletes = false;
+  async delete(key: string): Promise<void> {
+    if (this.failDeletes) throw new Error('Cannot delete an item in a locked collection');
+    this.data.delete(key);
+  }
   async keys(): Promise<string[]> { return [...this.data.keys()]; }
   onDidChange = () => ({ dispose() {} });
 }
@@ -170,6 +175,62 @@ describe('ConnectionStore', () => {
       assert.equal(store.list().length, 0);
       assert.equal(state.data.size, 0);
       assert.equal(secrets.data.size, 0);
+    });
+
+    it('Remove: a keyring that cannot delete the credentials keeps the connection and says so (nothing removed half-way)', async () => {
+      const { state, secrets, store } = setup();
+      const c = await store.add(META, { apiKey: 'hc-secret-key-123' });
+      const events: string[] = [];
+      store.onDidChange((e) => events.push(e.kind));
+      secrets.failDeletes = true;
+      const e = await store.remove(c.id).then(() => undefined, (err: unknown) => err as Error & { operation?: string });
+      assert.ok(e, 'rejects: the user was told the credentials would be deleted');
+      assert.equal(e.name, 'KeyringError');
+      assert.equal(e.operation, 'delete');
+      assert.match(e.message, /could not delete the credentials .* OS keyring/i);
+      assert.match(e.message, /kept/);
+      assert.match(e.message, /settings-sync#_troubleshooting-keychain-issues/);
+      assert.doesNotMatch(e.message, /locked collection/);
+      assert.deepEqual(store.list().map((x) => x.id), [c.id], 'the connection stays, so Remove can be tried again');
+      assert.equal(JSON.stringify([...state.data.values()]).includes(c.id), true);
+      assert.equal(secrets.data.has(`chatdesk.connection.${c.id}`), true);
+      assert.deepEqual(events, []);
+      // once the keyring works, Remove removes both
+      secrets.failDeletes = false;
+      await store.remove(c.id);
+      assert.equal(store.list().length, 0);
+      assert.equal(secrets.data.size, 0);
+      assert.deepEqual(events, ['removed']);
+    });
+
+    it('Remove: metadata that cannot be saved after the secret was deleted puts the secret back', async () => {
+      const { state, secrets, store } = setup();
+      const c = await store.add(META, { apiKey: 'hc-secret-key-123' });
+      state.failNext = true;
+      await assert.rejects(store.remove(c.id), /disk full/);
+      assert.equal(store.list().length, 1);
+      assert.deepEqual(await store.credentials(c.id), { apiKey: 'hc-secret-key-123' });
+      assert.ok(secrets.data.size === 1);
+    });
+
+    for (const [name, stored] of [['nothing (undefined)', undefined], ['an empty string', ''], ['unreadable JSON', '{"apiKey":'], ['no credential in it', '{}']] as [string, string | undefined][]) {
+      it(`a keyring that returns ${name} for a connection that has credentials says so (not "No token is set")`, async () => {
+        const { secrets, store } = setup();
+        const c = await store.add(META, { apiKey: 'hc-secret-key-123' });
+        if (stored === undefined) secrets.data.delete(`chatdesk.connection.${c.id}`);
+        else secrets.data.set(`chatdesk.connection.${c.id}`, stored);
+        const e = await store.credentials(c.id).then(() => undefined, (err: unknown) => err as Error & { operation?: string });
+        assert.ok(e, 'rejects');
+        assert.equal(e.name, 'KeyringError');
+        assert.equal(e.operation, 'read', 'the tree offers Update Credentials and the keyring help, as for a read that fails');
+        assert.match(e.message, /OS keyring/);
+        assert.match(e.message, stored === undefined || stored === '' ? /returned no credentials|returned nothing/ : /unreadable|no credential/);
+      });
+    }
+
+    it('a connection that does not exist (any more) has no credentials, without an error', async () => {
+      const { store } = setup();
+      assert.deepEqual(await store.credentials('gone'), {});
     });
 
     it('other failures are not retried', async () => {
