@@ -24,10 +24,11 @@ describe('api: resilience', function () {
 
   describe('time-out', () => {
     it('rejects with "timeout" when the server is slower than timeoutMs, without retrying', async () => {
-      sb.setFaults({ latencyMs: 1_500 });
+      // real time is the point (the client's own timer), so the server is far slower than any busy machine is late
+      sb.setFaults({ latencyMs: 10_000 });
       const started = Date.now();
       const e = assertApiError(await rejection(helpcrunch(sb, { ...OPEN, timeoutMs: 200 }).verify()), 'timeout', /within 0\.2 s/);
-      assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`);
+      assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms: it waited for the server`);
       assert.equal(e.status, undefined);
       assert.equal(sb.stats().requests.helpcrunch, 1);
     });
@@ -58,13 +59,13 @@ describe('api: resilience', function () {
     });
 
     it('aborting during a request rejects at once, not after the server answers', async () => {
-      sb.setFaults({ latencyMs: 2_000 });
+      sb.setFaults({ latencyMs: 10_000 });
       const controller = new AbortController();
       const started = Date.now();
       const p = reve(sb, OPEN).agent('81830', { signal: controller.signal });
       setTimeout(() => controller.abort(), 100);
       assertApiError(await rejection(p), 'cancelled');
-      assert.ok(Date.now() - started < 1_000);
+      assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms: it waited for the server`);
     });
 
     it('an already aborted signal sends nothing', async () => {
@@ -82,7 +83,8 @@ describe('api: resilience', function () {
       const p = helpcrunch(sb, { ...OPEN, maxRetries: 10, maxRetryWaitMs: 30_000 }).verify({ signal: controller.signal });
       setTimeout(() => controller.abort(), 300);
       assertApiError(await rejection(p), 'cancelled');
-      assert.ok(Date.now() - started < 1_500, `took ${Date.now() - started} ms`);
+      // ten retries with waits of up to 30 s would take minutes
+      assert.ok(Date.now() - started < 8_000, `took ${Date.now() - started} ms`);
     });
 
     it('breaking out of the iteration stops paging', async () => {
