@@ -184,6 +184,20 @@ export async function forEachTreeRow(page, pane, fn, { max = 10000 } = {}) {
       await page.waitForTimeout(60);
       await parkMouse(page); // no tooltip may stay over the rows
     }
+    // The list renders rows beyond its visible area. A click on a row cut off at the pane's edge makes Chromium
+    // scroll the list's overflow:hidden container natively behind VS Code's back, and the click lands on another row:
+    // wheel the list until the whole row is inside it.
+    for (let n = 0; n < 20; n++) {
+      const [rowBox, listBox] = [await row.boundingBox(), await list.boundingBox()];
+      if (!rowBox || !listBox) break;
+      const below = rowBox.y + rowBox.height - (listBox.y + listBox.height);
+      const above = listBox.y - rowBox.y;
+      if (below <= 0.5 && above <= 0.5) break;
+      await page.mouse.move(listBox.x + listBox.width / 2, listBox.y + listBox.height / 2);
+      await page.mouse.wheel(0, below > 0 ? Math.ceil(below) + 4 : -(Math.ceil(above) + 4));
+      await page.waitForTimeout(60);
+      await parkMouse(page);
+    }
     const last = (await row.getAttribute('data-last-element')) === 'true';
     await fn(row, i);
     if (last) return i + 1;

@@ -45,7 +45,7 @@ async function openRow(page, row, kind, previousId) {
   for (let attempt = 1; ; attempt++) {
     await row.click();
     await parkMouse(page); // a row tooltip left under the mouse would cover the next rows
-    const deadline = Date.now() + 8000;
+    const deadline = Date.now() + 20_000; // a panel renders in well under a second; a loaded 2-core machine may take seconds
     while (Date.now() < deadline) {
       const id = await shownId();
       if (id !== undefined && id !== previousId) return { frame, id };
