@@ -19,7 +19,12 @@ const NOT_SHOWN: Record<string, { receiver: RegExp; why: string }[]> = {
   'src/api/limiter.ts': [{ receiver: /digest\('hex'\)$/, why: 'a hex digest (ASCII)' }],
   'src/api/errorBody.ts': [{ receiver: /^text$/, why: 'only tested for HTML tags, never shown' }],
   'src/code/lineIds.ts': [{ receiver: /^line$/, why: 'the text before the cursor, only matched, never shown' }],
-  'src/tools/modelText.ts': [{ receiver: /^text$/, why: 'capText: its own cut, which never splits a surrogate pair' }],
+  'src/tools/modelText.ts': [
+    { receiver: /^text$/, why: 'capText: its own cut, which never splits a surrogate pair' },
+    { receiver: /^body$/, why: 'escapedPrefix: cut between whole escaped units (ASCII escapes and whole characters)' },
+  ],
+  'src/api/waitHints.ts': [{ receiver: /^(raw|text)$/, why: 'only read for a wait (bounded input for the patterns), never shown' }],
+  'src/api/revechat.ts': [{ receiver: /^(message|e\.message)$/, why: 'only matched for "nothing here" words (bounded input), never shown' }],
 };
 
 /** Cuts of text that is shown somewhere, owned by other areas: to move to truncate()/bound() (see the report). */
