@@ -8,17 +8,30 @@ import { REDACTED } from '../text/truncate';
 export { REDACTED };
 
 const MIN_SECRET = 4;
+/**
+ * At most this many registered secrets are kept, the most recently registered (a connection's credentials are
+ * registered again each time they are read): far more than a user's connections hold, and it bounds the work of
+ * every redaction (a process that registers without end, like a long test run, drops the oldest).
+ */
+export const MAX_SECRETS = 256;
 
+/** Insertion-ordered: the oldest first. */
 const knownSecrets = new Set<string>();
 /** The matcher of the registered secrets: undefined until needed, null when there are none. */
 let compiled: Matcher | null | undefined;
 
 /** Register a secret value so that it is masked wherever it later appears. Values under 4 chars are ignored. */
 export function registerSecret(value: string | undefined): void {
-  if (value && value.length >= MIN_SECRET && !knownSecrets.has(value)) {
+  if (!value || value.length < MIN_SECRET) return;
+  if (knownSecrets.has(value)) {
+    // the newest again; the set (and so the matcher) does not change
+    knownSecrets.delete(value);
     knownSecrets.add(value);
-    compiled = undefined;
+    return;
   }
+  knownSecrets.add(value);
+  if (knownSecrets.size > MAX_SECRETS) knownSecrets.delete(knownSecrets.values().next().value as string);
+  compiled = undefined;
 }
 
 export function unregisterSecret(value: string | undefined): void {
@@ -88,11 +101,19 @@ function secretPattern(secret: string): string {
   return out;
 }
 
+/**
+ * Every spelling of a character but the character itself holds one of these (characterPattern): a percent
+ * escape, a backslash, an HTML character reference, or "+" for a space.
+ */
+const ENCODING_SIGN = /[%\\+]|&(?:#|[A-Za-z]+;)/;
+
 interface Matcher {
-  /** Every registered secret in every spelling (global). */
-  forms: RegExp;
+  /** The secrets as they are, longest first: all a text without an ENCODING_SIGN can hold. */
+  raw: string[];
+  /** Each secret in every spelling (global), longest first: one pattern each, so that none grows too large. */
+  forms: RegExp[];
   /** The same, for one test of a decoded text. */
-  test: RegExp;
+  tests: RegExp[];
   /** The UTF-8 length of the shortest secret: shorter decoded text cannot hold one. */
   shortestBytes: number;
   /** Pieces that base64 or hex of a secret (raw or JSON-escaped) holds whatever comes before it: runs without one are not decoded. */
@@ -117,10 +138,11 @@ function encodedPieces(value: string): string[] {
 function compile(secrets: Iterable<string>): Matcher | undefined {
   const list = [...new Set(secrets)].sort((a, b) => b.length - a.length);
   if (!list.length) return undefined;
-  const source = list.map(secretPattern).join('|');
+  const sources = list.map(secretPattern);
   return {
-    forms: new RegExp(source, 'g'),
-    test: new RegExp(source),
+    raw: list,
+    forms: sources.map((s) => new RegExp(s, 'g')),
+    tests: sources.map((s) => new RegExp(s)),
     shortestBytes: Math.min(...list.map((s) => Buffer.byteLength(s, 'utf8'))),
     encodedPieces: new RegExp([...new Set(list.flatMap((s) => [...encodedPieces(s), ...encodedPieces(JSON.stringify(s).slice(1, -1))]))]
       .sort((a, b) => b.length - a.length).map(escapeRe).join('|')),
@@ -154,10 +176,11 @@ const HEX_RUN = /^(?:[0-9a-fA-F]{2})+$/;
 function decodedHolds(run: string, m: Matcher): boolean {
   const plain = /[%\\=]/.test(run) ? run.replace(/%2[Bb]/g, '+').replace(/%2[Ff]|\\\//g, '/').replace(/(?:=|%3[Dd])+$/, '') : run;
   if (Math.floor((plain.length * 3) / 4) < m.shortestBytes || !m.encodedPieces.test(plain)) return false;
+  const holds = (decoded: string) => m.tests.some((re) => re.test(decoded));
   for (let offset = 0; offset < 4 && plain.length - offset >= 2; offset++) {
-    if (m.test.test(Buffer.from(plain.slice(offset), 'base64').toString('utf8'))) return true;
+    if (holds(Buffer.from(plain.slice(offset), 'base64').toString('utf8'))) return true;
   }
-  return HEX_RUN.test(plain) && m.test.test(Buffer.from(plain, 'hex').toString('utf8'));
+  return HEX_RUN.test(plain) && holds(Buffer.from(plain, 'hex').toString('utf8'));
 }
 
 function maskEncodedRuns(text: string, m: Matcher): string {
@@ -404,7 +427,12 @@ export function redact(text: string, extraSecrets: readonly (string | undefined)
   let out = text;
   const extra = extraSecrets.filter((s): s is string => !!s && s.length >= MIN_SECRET);
   for (const m of matchersFor(extra)) {
-    out = out.replace(m.forms, REDACTED);
+    if (ENCODING_SIGN.test(out)) {
+      for (const re of m.forms) out = out.replace(re, REDACTED);
+    } else {
+      // no spelling but the raw one is possible: plain substring search, cheap whatever the number of secrets
+      for (const s of m.raw) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    }
     out = maskEncodedRuns(out, m);
   }
   return maskByLook(out);

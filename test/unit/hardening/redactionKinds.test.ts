@@ -4,7 +4,7 @@
 // passwords inside base64 of `user:password` with a user name never seen.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { redact, registerSecret, unregisterSecret } from '../../../src/util/redact';
+import { MAX_SECRETS, redact, registerSecret, unregisterSecret } from '../../../src/util/redact';
 
 /** PHP rawurlencode, JavaScript's encodeURIComponent plus !'()* (RFC 3986 unreserved only). */
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -212,5 +212,30 @@ describe('hardening: short registered passwords inside base64 (user:password wit
   });
   it('ordinary words and ids that merely decode are kept', () => {
     for (const text of ['Loaded agents of connection c1', 'agent hw5DThnhQmxDWnavu online', 'GET /api/v1/livechat/users/agent?count=100']) assert.equal(redact(text), text);
+  });
+});
+
+describe('hardening: many registered secrets (a long session, many connections, a long test run)', () => {
+  it('never fails, and masks the newest MAX_SECRETS in every spelling; a secret registered again stays', () => {
+    const keep = `keep-${randomBytes(8).toString('hex')}`;
+    registerSecret(keep);
+    const many = Array.from({ length: MAX_SECRETS + 300 }, () => randomBytes(16).toString('hex'));
+    const registered: string[] = [];
+    try {
+      for (const [i, s] of many.entries()) {
+        registerSecret(s);
+        registered.push(s);
+        if (i % 50 === 0) registerSecret(keep); // in use: read again now and then
+      }
+      const newest = many[many.length - 1];
+      for (const text of [`token ${newest} end`, `q=${encodeURIComponent(newest).replace(/a/g, '%61')}&x=1`, `"${keep}" &amp; more`]) {
+        const out = redact(text);
+        assert.ok(!out.includes(newest) && !out.includes(keep), out);
+        assert.match(out, /\[redacted\]/, text);
+      }
+      assert.doesNotThrow(() => redact(`%${'x'.repeat(1000)}`));
+    } finally {
+      for (const s of [keep, ...registered]) unregisterSecret(s);
+    }
   });
 });
