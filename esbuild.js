@@ -64,6 +64,8 @@ const builds = [
   { ...nodeCommon, entryPoints: { tools: 'src/tools/index.ts' }, outdir: 'dist' },
   // Lazy: agent IDs in code (providers' code, snippets, export; shell-quote, csv-stringify), loaded on first use.
   { ...nodeCommon, entryPoints: { codeTools: 'src/code/tools.ts' }, outdir: 'dist', plugins: [oneVscodeImport] },
+  // Lazy: the Add / Edit Connection and Update Credentials flow, loaded on the first of those commands.
+  { ...nodeCommon, entryPoints: { connectionFlow: 'src/connections/flowBundle.ts' }, outdir: 'dist', plugins: [oneVscodeImport] },
   // Lazy: the sandbox, loaded only by "Try Demo".
   { ...nodeCommon, entryPoints: { sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' },
   // Webview-side scripts (run in the panel's iframe).

@@ -25,6 +25,7 @@ import { registerTools } from './tools/register';
 import { extensionExports, type ChatdeskTestApi } from './testApi';
 import { setTranslator } from './util/l10n';
 import { LazyModule } from './util/lazyModule';
+import type { ConnectionFlowModule } from './connections/flowBundle';
 import { ChannelLogger } from './util/logger';
 import { AgentsTreeProvider } from './views/agentsTreeProvider';
 import { AgentsViewState } from './views/agentsViewState';
@@ -87,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): ChatdeskTestApi | un
 
   const agentDeps = { log, connections, store, panels, agentSearch };
   for (const d of [
-    ...registerConnectionCommands({ log, connections }),
+    ...registerConnectionCommands({ log, connections, flow: new LazyModule<ConnectionFlowModule>(context.extensionPath, 'connectionFlow.js') }),
     ...registerRefreshCommands({ log, store }),
     ...registerCacheCommands({ log, store }),
     ...registerAgentCommands(agentDeps),

@@ -52,8 +52,13 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Whether `e` is an ApiError, also one made by another bundle's copy of this class (the lazily loaded bundles,
+ * dist/connectionFlow.js, dist/tools.js, …, each have their own): by class, else by name and kind.
+ */
 export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError;
+  return e instanceof ApiError
+    || (e instanceof Error && e.name === 'ApiError' && typeof (e as { kind?: unknown }).kind === 'string');
 }
 
 /** The kind an HTTP status maps to when the body says nothing more specific. */

@@ -7,7 +7,7 @@
 // `too_many_requests`, `invalid_token`).
 
 import { isStandInMessage, PERMISSION_CODE } from './errorBody';
-import { ApiError, isTwoFactorCode, type ApiErrorKind } from './errors';
+import { ApiError, isApiError, isTwoFactorCode, type ApiErrorKind } from './errors';
 
 export { isTwoFactorCode };
 
@@ -30,7 +30,7 @@ export function twoFactorFromText(text: string | undefined): string | undefined 
  * `details.method`, or words that ask for a two-factor code (ApiError.twoFactor).
  */
 export function isTwoFactorError(e: unknown): boolean {
-  return e instanceof ApiError && (!!e.twoFactor || isTwoFactorCode(e.code));
+  return isApiError(e) && (!!e.twoFactor || isTwoFactorCode(e.code));
 }
 
 /** What fixes a two-factor refusal: Chatdesk cannot send a code, the token must bypass two-factor. */

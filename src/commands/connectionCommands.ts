@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../api/model';
 import { createClientFor } from '../connections/clientProvider';
-import { runConnectionFlow, type FlowMode, type FlowResult } from '../connections/connectionFlow';
+import type { FlowMode, FlowResult } from '../connections/connectionFlow';
+import type { ConnectionFlowModule } from '../connections/flowBundle';
 import type { Prompter } from '../connections/prompter';
 import { QuickInputPrompter } from '../connections/quickInputPrompter';
 import { isKeyringError, KEYRING_HELP_URL, logName } from '../connections/keyring';
@@ -17,11 +18,14 @@ import { pickConnection } from './pickConnection';
 import { registerCommand } from './register';
 import type { ConnectionStore } from '../connections/store';
 import { isTestMode } from '../testApi';
+import type { LazyModule } from '../util/lazyModule';
 import type { Logger } from '../util/log';
 
 export interface ConnectionCommandDeps {
   log: Logger;
   connections: ConnectionStore;
+  /** The flow's steps (dist/connectionFlow.js), loaded on first use. */
+  flow: LazyModule<ConnectionFlowModule>;
 }
 
 export interface FlowCommandOptions {
@@ -44,7 +48,7 @@ async function runFlow(s: ConnectionCommandDeps, mode: FlowMode, prompter: Promp
       if (!isKeyringError(e)) throw e;
     }
   }
-  return runConnectionFlow(mode, {
+  return s.flow.get().runConnectionFlow(mode, {
     prompter,
     existingCredentials,
     verify: connectionVerifier((connection, credentials) => createClientFor(connection, credentials, s.log), s.log),

@@ -147,3 +147,13 @@ describe('api: error bodies from the seeds and platform-apis.md', () => {
     assert.ok(e.message.length <= 300);
   });
 });
+
+describe('api: an ApiError from another bundle', () => {
+  it('is recognised by name and kind (each lazily loaded bundle has its own copy of the class)', async () => {
+    const { isApiError: isApiErrorHere } = await import('../../../src/api/errors');
+    class ApiError extends Error { readonly name = 'ApiError'; constructor(readonly kind: string, message: string) { super(message); } }
+    assert.equal(isApiErrorHere(new ApiError('auth', 'Invalid authorization key')), true);
+    assert.equal(isApiErrorHere(new Error('ApiError')), false);
+    assert.equal(isApiErrorHere({ name: 'ApiError', kind: 'auth' }), false, 'not an Error');
+  });
+});
