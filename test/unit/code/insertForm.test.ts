@@ -15,7 +15,7 @@ import * as acorn from 'acorn';
 import * as dotenv from 'dotenv';
 import { expand as dotenvExpand } from 'dotenv-expand';
 import * as YAML from 'yaml';
-import { describe, it } from 'mocha';
+import { after, describe, it } from 'mocha';
 import { AgentContextRules } from '../../../src/code/agentContext';
 import { idInsertText, isPlainNumber } from '../../../src/code/insertForm';
 import { completionSite, insertionSite } from '../../../src/code/lineIds';
@@ -71,6 +71,10 @@ function placeAll(templates: [string, string, string[]?][], languageId: string):
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 
 describe('Inserting an ID: each language reads back exactly the ID, and nothing runs', function () {
+  const made: string[] = [];
+  /** A temporary folder, deleted after the suite. */
+  const tempDir = (prefix: string) => { const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); made.push(d); return d; };
+  after(() => { for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
   this.timeout(120000);
 
   for (const shell of ['bash', 'dash']) {
@@ -82,7 +86,7 @@ describe('Inserting an ID: each language reads back exactly the ID, and nothing 
       ], 'shellscript');
       assert.ok(placed.length > VALUES.length * 5, 'most IDs go in');
       fs.rmSync(CANARY, { force: true });
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdesk-insert-'));
+      const dir = tempDir('chatdesk-insert-');
       const script = [
         shell === 'bash' ? 'set -o history -o histexpand' : '',
         ...placed.flatMap((p) => ['AGENT_ID=', p.line, "printf '%s\\036' \"$AGENT_ID\""]),
@@ -109,7 +113,7 @@ describe('Inserting an ID: each language reads back exactly the ID, and nothing 
       ["AGENT_ID='|'", '{}', anyQuote.filter((id) => !id.includes("'"))], ['AGENT_ID="x?agent_id=|"', 'x?agent_id={}', ['XycfA5CetCPuEjqxw', 'a b']],
     ], 'dotenv');
     fs.rmSync(CANARY, { force: true });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdesk-env-'));
+    const dir = tempDir('chatdesk-env-');
     const env = { PATH: process.env.PATH, HOME: dir, HELPCRUNCH_API_KEY: 'SECRET' };
     for (const [i, p] of placed.entries()) fs.writeFileSync(path.join(dir, `${i}.env`), `${p.line}\n`);
     const sh = spawnSync('bash', ['-c', `for i in $(seq 0 ${placed.length - 1}); do AGENT_ID=; . ./$i.env; printf '%s\\036' "$AGENT_ID"; done`], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
