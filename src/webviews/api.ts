@@ -53,6 +53,11 @@ export interface DetailPanels extends vscode.Disposable {
    * listed keeps its page.
    */
   updateAgents(connectionId: string, lookup: (id: string) => Agent | undefined): void;
+  /**
+   * Closes every panel whose connection `exists` no longer knows (a removed connection's agents and visitors' messages
+   * do not stay on screen); returns how many.
+   */
+  closeRemoved(exists: (connectionId: string) => boolean): number;
   /** The agent of the agent panel that is the active editor, if one is (for its title menu's commands). */
   activeAgent(): Agent | undefined;
 }

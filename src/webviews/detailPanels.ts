@@ -141,6 +141,9 @@ abstract class DetailPanel {
 
   protected abstract copyTarget(field: CopyField): CopyTarget | undefined;
 
+  /** The connection whose item the panel shows. */
+  abstract get connectionId(): string;
+
   private onMessage(raw: unknown): void {
     const message = parsePageMessage(raw);
     if (!message) {
@@ -184,7 +187,7 @@ class AgentPanel extends DetailPanel {
     return this.agent;
   }
 
-  get connectionId(): string {
+  override get connectionId(): string {
     return this.connection.id;
   }
 
@@ -228,6 +231,10 @@ class OfflineMessagePanel extends DetailPanel {
   constructor(panel: PanelLike, options: DetailPanelsOptions, private message: OfflineMessage, private readonly connection: Connection, private loader: Loader, onDisposed: () => void) {
     super(panel, options, VIEW_TYPES.offlineMessage, 'offline message', onDisposed);
     this.load();
+  }
+
+  override get connectionId(): string {
+    return this.connection.id;
   }
 
   /** Re-opened: load again if the last attempt failed. */
@@ -334,6 +341,12 @@ export class DetailPanelsImpl implements DetailPanels {
 
   snapshot(): DetailPanelSnapshot[] {
     return [...this.panels.values()].map((p) => p.snapshot());
+  }
+
+  closeRemoved(exists: (connectionId: string) => boolean): number {
+    const gone = [...this.panels.values()].filter((p) => !exists(p.connectionId));
+    for (const p of gone) p.dispose();
+    return gone.length;
   }
 
   updateAgents(connectionId: string, lookup: (id: string) => Agent | undefined): void {

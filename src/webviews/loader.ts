@@ -42,6 +42,11 @@ export class DetailPanelsLoader extends Disposable {
         this._register(store.onDidChangeList((e) => {
           if (e.list === 'agents') panels.updateAgents(e.connectionId, (id) => store.directory.agent(e.connectionId, id));
         }));
+        this._register(store.onDidChangeConnections(() => {
+          const known = new Set(store.connections().map((c) => c.id));
+          const n = panels.closeRemoved((id) => known.has(id));
+          if (n) this.log.info(`Closed ${n} panel(s) of a removed connection.`);
+        }));
       }
     }
     return this.panels;

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { decodeReveKey, defaultBaseUrl, normaliseBaseUrl } from '../../../src/api/index';
 import { readErrorBody, errorForResponse } from '../../../src/api/errorBody';
 import { toEpochMs } from '../../../src/api/values';
+import { isApiError } from '../../../src/api/errors';
 
 // The example key from the REVE Chat Agents API page (seed 000).
 const SEED_KEY =
@@ -149,11 +150,10 @@ describe('api: error bodies from the seeds and platform-apis.md', () => {
 });
 
 describe('api: an ApiError from another bundle', () => {
-  it('is recognised by name and kind (each lazily loaded bundle has its own copy of the class)', async () => {
-    const { isApiError: isApiErrorHere } = await import('../../../src/api/errors');
-    class ApiError extends Error { readonly name = 'ApiError'; constructor(readonly kind: string, message: string) { super(message); } }
-    assert.equal(isApiErrorHere(new ApiError('auth', 'Invalid authorization key')), true);
-    assert.equal(isApiErrorHere(new Error('ApiError')), false);
-    assert.equal(isApiErrorHere({ name: 'ApiError', kind: 'auth' }), false, 'not an Error');
+  it('is recognised by name and kind (each lazily loaded bundle has its own copy of the class)', () => {
+    class ApiError extends Error { override readonly name = 'ApiError'; constructor(readonly kind: string, message: string) { super(message); } }
+    assert.equal(isApiError(new ApiError('auth', 'Invalid authorization key')), true);
+    assert.equal(isApiError(new Error('ApiError')), false);
+    assert.equal(isApiError({ name: 'ApiError', kind: 'auth' }), false, 'not an Error');
   });
 });

@@ -90,6 +90,17 @@ describe('detail panels host', () => {
       assert.equal(created[0].htmlHistory.length, 2);
     });
 
+    it('closes the panels of a removed connection (agents and visitors\' messages), and only those', () => {
+      const { panels, created } = setup();
+      panels.showAgent(sample.agent(), sample.connection);
+      panels.showAgent(sample.agent(), { ...sample.connection, id: 'conn-2' });
+      panels.showOfflineMessage(sample.connection, sample.message(), () => new Promise(() => {}));
+      assert.equal(panels.closeRemoved((id) => id === 'conn-2'), 2);
+      assert.deepEqual(created.map((p) => p.disposed), [true, false, true]);
+      assert.equal(panels.size, 1);
+      assert.equal(panels.closeRemoved(() => true), 0);
+    });
+
     it('keeps one panel per platform, connection and ID', () => {
       const { panels, created } = setup();
       panels.showAgent(sample.agent(), sample.connection);
