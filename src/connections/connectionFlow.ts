@@ -5,7 +5,8 @@
 import { PLATFORM_NAMES, type Connection, type Credentials, type Platform } from '../api/model';
 import { normaliseBaseUrl } from '../api/baseUrl';
 import { ApiError, isApiError } from '../api/errors';
-import { isTwoFactorError } from '../api/vendorCodes';
+import { isTwoFactorError, vendorWords } from '../api/vendorCodes';
+import { clause, joinSentences } from '../text/sentences';
 import { t } from '../util/l10n';
 import { BACK, type PickItem, type Prompter, type ValidationMessage } from './prompter';
 import { decodeJwtClaims } from './reveKey';
@@ -97,7 +98,15 @@ export function explainVerifyFailure(platform: Platform, e: unknown, baseUrl: st
           also: fields.includes('userId') ? [{ field: 'userId', message: t('Rocket.Chat did not accept the user ID and token together: check that this is the user ID shown with your personal access token (or in /api/v1/me).') }] : undefined,
         };
       }
-      return { field: pick(keyField), message: t('The credentials were rejected: {0}', err.message) };
+      // name what was rejected; the server's own words only when it said something (not one of our stand-ins)
+      return {
+        field: pick(keyField),
+        message: joinSentences([
+          t('{0} rejected this API key', PLATFORM_NAMES[platform]),
+          ((said) => (said ? t('It said: "{0}"', clause(said)) : undefined))(vendorWords(err)),
+          t('Check that it is the whole key, for this account'),
+        ]),
+      };
     case 'forbidden':
       if (platform === 'rocketchat') {
         return {
@@ -122,6 +131,15 @@ export function explainVerifyFailure(platform: Platform, e: unknown, baseUrl: st
       return { field: pick(platform === 'revechat' ? 'accountId' : 'baseUrl'), message: t('Not found on {0}: {1}', host, err.message) };
     case 'bad-request':
       return { field: pick(platform === 'revechat' ? 'accountId' : keyField), message: t('The server refused the request: {0}', err.message) };
+    case 'server':
+      return {
+        field: pick('label'),
+        message: joinSentences([
+          t('{0} could not answer ({1})', host, clause(err.message)),
+          t('If this goes on, check the server address, or a proxy or firewall in between'),
+          t('Press Enter to try again'),
+        ]),
+      };
     case 'network':
     case 'timeout':
       return { field: pick('baseUrl'), message: t('Could not reach {0}: {1}', host, err.message) };
@@ -130,7 +148,7 @@ export function explainVerifyFailure(platform: Platform, e: unknown, baseUrl: st
     case 'cancelled':
       return { field: pick('label'), message: t('Verification cancelled. Press Enter to try again.') };
     default:
-      return { field: pick('label'), message: t('The server could not verify the connection ({0}). Press Enter to try again.', err.message) };
+      return { field: pick('label'), message: joinSentences([t('Chatdesk could not verify the connection: {0}', clause(err.message)), t('Press Enter to try again')]) };
   }
 }
 

@@ -69,7 +69,7 @@ describe('connection flow', () => {
     assert.deepEqual(r?.credentials, { apiKey: good });
     assert.equal(r?.connection.label, 'My HC');
     const retry = p.shown.filter((s) => s.field === 'apiKey')[1];
-    assert.match(retry.initialMessage?.message ?? '', /rejected: Invalid token/);
+    assert.match(retry.initialMessage?.message ?? '', /^HelpCrunch rejected this API key\. It said: "Invalid token"\./);
     // the label typed before the failure is offered again
     assert.equal(p.shown.filter((s) => s.field === 'label')[1].value, 'My HC');
   });
@@ -141,13 +141,18 @@ describe('connection flow', () => {
 describe('what a verification failure points at', () => {
   const fields = ['baseUrl', 'apiKey', 'accountId', 'username', 'label'] as const;
   const cases: [string, ApiError, string, RegExp][] = [
-    ['auth', new ApiError('auth', 'Bad credentials', { status: 401 }), 'apiKey', /rejected: Bad credentials/],
+    ['auth', new ApiError('auth', 'Bad credentials', { status: 401 }), 'apiKey', /^REVE Chat rejected this API key\. It said: "Bad credentials"\./],
     ['forbidden (REVE: the key works, not for this account)', new ApiError('forbidden', 'Access denied for account 1', { status: 403 }), 'accountId', /The key works, but REVE Chat refused this account/],
     ['not-found (REVE: the account)', new ApiError('not-found', 'Not Found', { status: 404 }), 'accountId', /Not found on api\.revechat\.com/],
     ['network', new ApiError('network', 'ECONNREFUSED'), 'baseUrl', /Could not reach api\.revechat\.com/],
     ['timeout', new ApiError('timeout', 'timed out after 15 s'), 'baseUrl', /Could not reach/],
     ['malformed', new ApiError('malformed', 'not JSON'), 'baseUrl', /did not answer like REVE Chat/],
     ['server', new ApiError('server', 'HTTP 503'), 'label', /try again/],
+    // a proxy's HTML page: one sentence each, no "(… (HTTP 502).)." nesting, and what to check
+    ['server (an HTML error page)', new ApiError('server', 'The server returned an HTML error page (HTTP 502).', { status: 502 }), 'label',
+      /^api\.revechat\.com could not answer \(The server returned an HTML error page \(HTTP 502\)\)\. If this goes on, check the server address, or a proxy or firewall in between\. Press Enter to try again\.$/],
+    ['auth with our own stand-in words', new ApiError('auth', 'The server did not accept the credentials (Unauthorized).', { status: 401 }), 'apiKey',
+      /^REVE Chat rejected this API key\. Check that it is the whole key, for this account\.$/],
   ];
   for (const [name, err, field, re] of cases) {
     it(name, () => {
