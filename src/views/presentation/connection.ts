@@ -62,11 +62,14 @@ export function clockTime(at: number, now: number): string {
   return f.format(new Date(at));
 }
 
-/** "waiting for the rate limit until 10:42:10" / "retrying at 10:42:10": why a load in flight brings nothing now. */
+/**
+ * "rate limit, resuming at 10:42:10" / "retrying at 10:42:10": why a load in flight brings nothing now. Short, and
+ * in place of "loading…", so that the time still fits a tree row of a narrow side bar.
+ */
 function waitingText(w: ListingWait, now: number): string {
   return w.reason === 'retry'
     ? t('retrying at {0}', clockTime(w.until, now))
-    : t('waiting for the rate limit until {0}', clockTime(w.until, now));
+    : t('rate limit, resuming at {0}', clockTime(w.until, now));
 }
 
 function rateLimited(info: ConnectionLoadInfo): boolean {
@@ -110,9 +113,12 @@ export function presentConnection(c: StoredConnection, info: ConnectionLoadInfo,
   if (expiryText) parts.push(expiryText);
   const cached = info.cachedAt !== undefined && info.count ? t('cached {0}', relativeTime(info.cachedAt, now)) : '';
   if (info.status === 'loading') {
-    if (cached) parts.push(countText(info), cached, t('refreshing…'));
+    if (info.waiting) {
+      if (info.count) parts.push(countText(info));
+      if (cached) parts.push(cached);
+      parts.push(waitingText(info.waiting, now));
+    } else if (cached) parts.push(countText(info), cached, t('refreshing…'));
     else parts.push(info.count ? t('{0} · loading…', countText(info)) : t('loading…'));
-    if (info.waiting) parts.push(waitingText(info.waiting, now));
   } else if (info.status === 'loaded' || (info.status === 'idle' && cached)) {
     if (info.incomplete) parts.push(incompleteText(info));
     else parts.push(countText(info) + (info.truncated ? ` ${t('(first pages only)')}` : ''));
