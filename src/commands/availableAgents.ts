@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { isApiError } from '../api/errors';
 import type { Agent } from '../api/model';
-import { agentIcon } from '../views/presentation/agent';
+import { agentIcon, statusText } from '../views/presentation/agent';
+import { sortByName } from '../views/presentation/filter';
 import { allFailedMessage, allSourcesFailed, availableAgentsTitle, failedSourceLines, failedSourceNotes } from '../views/presentation/availableAgents';
 import { joinSentences } from '../text/sentences';
 import { notificationText, quickPickText } from '../views/presentation/text';
@@ -58,12 +59,13 @@ export async function showAvailableAgents(s: AvailableAgentsDeps, arg: unknown):
     return;
   }
   type Item = vscode.QuickPickItem & { agent?: Agent; note?: string };
-  const items: Item[] = result.agents.map((a) => {
+  // by name, as every agent list; the status in words (the server's "available" is not the same as "online")
+  const items: Item[] = sortByName(result.agents).map((a) => {
     const icon = agentIcon(a.status);
     return {
       label: quickPickText(a.name) || quickPickText(a.id),
       description: quickPickText(a.email, 120),
-      detail: vscode.l10n.t('ID {0}', quickPickText(a.id, 80)),
+      detail: vscode.l10n.t('ID {0} · {1}', quickPickText(a.id, 80), statusText(a.status)),
       iconPath: new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined),
       agent: a,
     };

@@ -89,6 +89,10 @@ suite('hardening: hostile content in trees, tooltips, quick picks, notifications
     const pick = win.quickPicks[0];
     assert.ok(pick, 'no quick pick was shown');
     assert.ok(pick.items.length >= hostilePayloads.length, `${pick.items.length} items`);
+    // by name, as every agent list, with the status in words
+    const names = pick.items.flatMap((i) => ((i as { agent?: { name: string } }).agent ? [(i as unknown as { agent: { name: string } }).agent.name.toLowerCase()] : []));
+    assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'not sorted by name');
+    assert.ok(pick.items.filter((i) => (i as { agent?: unknown }).agent).every((i) => /^ID .+ · (online|away|busy|offline|status unknown)$/.test(i.detail ?? '')), 'no status in words');
     const problems: string[] = [];
     for (const item of pick.items) {
       for (const [part, text] of [['label', item.label], ['description', item.description], ['detail', item.detail]] as const) {

@@ -65,7 +65,7 @@ export function agentTooltip(agent: Agent): string {
   const md = (text: string, max?: number) => escapeMarkdown(text, { max });
   const lines = [`**${md(agentLabel(agent), 200)}**`];
   const availability = agent.available === true ? ` · ${md(t('available for chats'))}` : agent.available === false ? ` · ${md(t('not taking chats'))}` : '';
-  lines.push(`${markdownIcon((STATUS_ICONS[agent.status] ?? STATUS_ICONS.unknown).id)} ${md(t('Status'))}: ${md(statusText(agent.status))}${availability}`);
+  lines.push(`${markdownIcon((STATUS_ICONS[agent.status] ?? STATUS_ICONS.unknown).id)} ${md(t('Status'))}: ${md(agent.status === 'unknown' ? t('not reported') : statusText(agent.status))}${availability}`);
   if (agent.email) lines.push(`${md(t('E-mail'))}: ${md(agent.email, 200)}`);
   if (agent.role) lines.push(`${md(t('Role'))}: ${md(agent.role, 100)}`);
   if (agent.departments.length) {
