@@ -1,5 +1,7 @@
 // Tolerant readers for values from the wire: numbers that arrive as strings, ids as numbers, null anywhere.
 
+import { isDateTime } from '../util/dateRange';
+
 export type Json = Record<string, unknown>;
 
 export function isObject(v: unknown): v is Json {
@@ -41,9 +43,6 @@ export function toBody(v: unknown): string {
   return '';
 }
 
-/** The largest epoch ms a Date can hold (ECMA-262 TimeClip). */
-const MAX_TIME_MS = 8.64e15;
-
 /**
  * Epoch ms from epoch seconds, ms, µs or ns (number or numeric string, decimals allowed) or an ISO date string;
  * undefined for anything else, and for a time a Date cannot hold (so that no reader's `toISOString()` throws).
@@ -55,7 +54,7 @@ export function toEpochMs(v: unknown): number | undefined {
   if (n !== undefined) {
     if (n <= 0) return undefined;
     const ms = Math.round(n < 1e11 ? n * 1000 : n < 1e14 ? n : n < 1e17 ? n / 1e3 : n / 1e6);
-    return ms <= MAX_TIME_MS ? ms : undefined;
+    return isDateTime(ms) ? ms : undefined;
   }
   if (typeof v === 'string') {
     const t = Date.parse(v);

@@ -5,6 +5,7 @@
 // a leading apostrophe, so that a spreadsheet shows it as text instead of running it (OWASP "CSV Injection").
 import { stringify } from 'csv-stringify/sync';
 import type { Agent, Connection } from '../api/model';
+import { isDateTime } from '../util/dateRange';
 
 export const EXPORT_COLUMNS = ['platform', 'connection', 'id', 'name', 'email', 'role', 'status', 'available', 'departments'] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -66,7 +67,7 @@ export function exportObject(agent: Agent, connection: Connection): Record<strin
  */
 export function exportJson(sources: readonly ExportSource[], exportedAt: Date): string {
   const agents = sources.flatMap((s) => s.agents.map((a) => exportObject(a, s.connection)));
-  const cached = sources.filter((s) => s.cachedAt !== undefined && Number.isFinite(s.cachedAt) && Math.abs(s.cachedAt) <= 8.64e15)
+  const cached = sources.filter((s) => isDateTime(s.cachedAt))
     .map((s) => ({ connection: { id: s.connection.id, label: s.connection.label }, savedAt: new Date(s.cachedAt!).toISOString() }));
   return `${JSON.stringify({ exportedAt: exportedAt.toISOString(), ...(cached.length ? { cached } : {}), agents }, null, 2)}\n`;
 }

@@ -17,6 +17,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Agent, AgentStatus, Connection, Department } from '../api/model';
+import { isDateTime } from '../util/dateRange';
 import type { Logger } from '../util/log';
 import type { CachedItems, ListCache } from './pagedList';
 
@@ -69,10 +70,9 @@ export function encodeAgents(connection: Connection, agents: readonly Agent[], s
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const optStr = (v: unknown): v is string | null => v === null || isStr(v);
 /** An epoch ms a Date can hold (ECMA-262 TimeClip: ±8.64e15), after 1970. */
-const isTime = (v: unknown): v is number => isNum(v) && v > 0 && v <= 8.64e15;
+const isTime = (v: unknown): v is number => isDateTime(v) && v > 0;
 const optTime = (v: unknown): v is number | null => v === null || isTime(v);
 
 /**

@@ -5,6 +5,7 @@ import type { ListingWait } from '../api/model';
 import type { ListState } from '../store/listState';
 import { isTwoFactorCode } from '../api/errors';
 import { joinSentences } from '../text/sentences';
+import { isDateTime } from '../util/dateRange';
 import { count, quoteCapped } from './modelText';
 
 const MIN = 60_000;
@@ -26,12 +27,9 @@ export function plural(n: number, noun: string): string {
   return `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** The most milliseconds from 1970 a Date can hold (ECMAScript: ±8.64e15, about the year 275760). */
-const MAX_DATE_MS = 8.64e15;
-
 /** Whether `at` is a time a Date can hold and ISO 8601 can write with a four-digit year (0000–9999). */
 export function validTime(at: unknown): at is number {
-  return typeof at === 'number' && Number.isFinite(at) && Math.abs(at) <= MAX_DATE_MS && new Date(at).getUTCFullYear() >= 0 && new Date(at).getUTCFullYear() <= 9999;
+  return isDateTime(at) && new Date(at).getUTCFullYear() >= 0 && new Date(at).getUTCFullYear() <= 9999;
 }
 
 /** An ISO time to the minute, UTC: "2026-11-30T09:12Z"; "unknown time" for NaN, ±Infinity or a time out of range. Never throws. */

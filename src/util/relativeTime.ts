@@ -1,15 +1,14 @@
 // "3 h ago" style times for tree descriptions. Pure (no vscode), translated through util/l10n.
+import { isDateTime } from './dateRange';
 import { t } from './l10n';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-/** The largest epoch ms a Date can hold (ECMA-262 TimeClip). */
-const MAX_TIME_MS = 8.64e15;
 
 export function relativeTime(epochMs: number | undefined, now: number = Date.now()): string {
-  // beyond ±8.64e15 ms a Date is invalid (ECMA-262 TimeClip): data from a damaged file or server says nothing
-  if (epochMs === undefined || !Number.isFinite(epochMs) || Math.abs(epochMs) > MAX_TIME_MS) return '';
+  // a time no Date can hold (data from a damaged file or server) says nothing
+  if (!isDateTime(epochMs)) return '';
   const diff = now - epochMs;
   if (diff < -MIN) return t('in the future');
   if (diff < MIN) return t('just now');

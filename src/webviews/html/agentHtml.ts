@@ -1,11 +1,12 @@
 // The agent detail panel's HTML. Pure: data in, a document string out; every data value escaped.
 import type { Agent, AgentStatus, Connection } from '../../api/model';
+import { isDateTime } from '../../util/dateRange';
 import { t } from '../../util/l10n';
 import { escapeHtml } from './escape';
 import type { PageContext } from './page';
 import { renderPage } from './page';
 import {
-  copyButtonHtml, dateFormatter, fieldsHtml, isValidEpoch, platformName, rawJsonHtml, textHtml, timeHtml,
+  copyButtonHtml, dateFormatter, fieldsHtml, platformName, rawJsonHtml, textHtml, timeHtml,
 } from './parts';
 
 export type ConnectionInfo = Pick<Connection, 'label' | 'platform'> & Partial<Pick<Connection, 'id'>>;
@@ -55,7 +56,7 @@ export function agentTitle(agent: Pick<Agent, 'name' | 'id'>): string {
 export function agentHtml(agent: Agent, connection: ConnectionInfo, ctx: PageContext, cachedAt?: number): string {
   const status = knownStatus(agent.status);
   const format = dateFormatter(ctx.locale, ctx.timeZone);
-  const cachedNote = cachedAt === undefined || !isValidEpoch(cachedAt) ? ''
+  const cachedNote = !isDateTime(cachedAt) ? ''
     : `<p class="muted cached-note">${escapeHtml(t('From the agent list saved {0}; this page updates when the fresh list arrives.', format(cachedAt)))}</p>\n`;
   const actions = [
     copyButtonHtml('id', t('Copy agent ID'), true),

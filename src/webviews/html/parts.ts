@@ -1,11 +1,11 @@
 // Small HTML building blocks the panels share. Every data value goes through escapeHtml here; labels are
 // our own (translated) strings and are escaped too, so nothing a translator writes becomes markup either.
 import { platformName } from '../../api/model';
+import { isDateTime } from '../../util/dateRange';
 import { t } from '../../util/l10n';
 import type { CopyField } from '../protocol';
 import { escapeHtml } from './escape';
 
-const MAX_DATE_MS = 8.64e15; // the ECMAScript Date range
 
 export type DateFormat = (epochMs: number) => string;
 
@@ -42,13 +42,9 @@ function makeDateFormatter(locale: string, timeZone?: string): DateFormat {
   return (ms) => new Date(ms).toISOString();
 }
 
-export function isValidEpoch(ms: unknown): ms is number {
-  return typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
-}
-
 /** A `<time>` element in the user's locale, with the raw epoch and ISO form in its tooltip; a dash when unknown. */
 export function timeHtml(ms: number | undefined, format: DateFormat): string {
-  if (!isValidEpoch(ms)) return `<span class="muted">${escapeHtml(t('Unknown'))}</span>`;
+  if (!isDateTime(ms)) return `<span class="muted">${escapeHtml(t('Unknown'))}</span>`;
   const iso = new Date(ms).toISOString();
   return `<time datetime="${escapeHtml(iso)}" title="${escapeHtml(`${ms} (${iso})`)}">${escapeHtml(format(ms))}</time>`;
 }
