@@ -123,26 +123,10 @@ function inString(id: string, family: LanguageFamily, quote: string, prefix: str
       });
     }
     case 'php':
-      if (quote === "'") return id.replace(/[\\']/g, (c) => `\\${c}`);
-      if (quote === '"') {
-        if (LONE_SURROGATE.test(id)) return undefined;
-        return mapUnits(id, (ch, code) => {
-          if (ch === '\\' || ch === '"' || ch === '$') return `\\${ch}`;
-          if (isControl(code)) return `\\u{${hex(code, 4)}}`;
-          return undefined;
-        });
-      }
-      return plain ? id : undefined; // `…` runs a shell command
     case 'ruby':
       if (quote === "'") return id.replace(/[\\']/g, (c) => `\\${c}`);
-      if (quote === '"') {
-        if (LONE_SURROGATE.test(id)) return undefined;
-        return mapUnits(id, (ch, code) => {
-          if (ch === '\\' || ch === '"' || ch === '#') return `\\${ch}`;
-          if (isControl(code)) return `\\u{${hex(code, 4)}}`;
-          return undefined;
-        });
-      }
+      // "…": the interpolation sign (PHP `$`, Ruby `#`) escaped with the quote and the backslash
+      if (quote === '"') return interpolatedDoubleQuoted(id, family === 'php' ? '$' : '#');
       return plain ? id : undefined; // `…` runs a shell command
     case 'go':
       if (quote === '"') {
@@ -201,6 +185,16 @@ function inString(id: string, family: LanguageFamily, quote: string, prefix: str
 
 function xmlEscape(id: string): string {
   return id.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** `id` inside a PHP or Ruby "…" string: `\\`, `"` and the interpolation sign escaped, controls as `\\u{…}`. */
+function interpolatedDoubleQuoted(id: string, sign: '$' | '#'): string | undefined {
+  if (LONE_SURROGATE.test(id)) return undefined;
+  return mapUnits(id, (ch, code) => {
+    if (ch === '\\' || ch === '"' || ch === sign) return `\\${ch}`;
+    if (isControl(code)) return `\\u{${hex(code, 4)}}`;
+    return undefined;
+  });
 }
 
 /** `id` as a value in code of `family` (no string around the cursor); undefined when no form is safe. */
